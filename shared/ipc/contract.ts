@@ -1,0 +1,145 @@
+/**
+ * The IPC contract: every channel the renderer may call and every event main may send,
+ * declared once with runtime schemas.
+ *
+ * - Main validates each payload against `input` before a handler runs (Electron security
+ *   checklist #17, "Validate the sender of all IPC messages", and the payload with it).
+ * - The preload derives `window.wokgen.<domain>.<action>` from the channel names.
+ * - The end-to-end bridge serves the very same contract over a WebSocket.
+ *
+ * Channel names are `<domain>.<action>`; the domain groups the preload API.
+ */
+import { z } from 'zod';
+import { ModeIdSchema, WorkspaceIdSchema, WorkspaceNameSchema, FolderPathSchema, WorkspaceSchema } from '../workspace';
+import { AssetCursorSchema, AssetPageSchema, GALLERY_PAGE_MAX, JobSchema } from '../library';
+import { SettingsPatchSchema, SettingsSchema } from '../settings';
+
+const NoInput = z.object({}).strict();
+
+export const channels = {
+  'app.info': {
+    input: NoInput,
+    output: z.object({
+      name: z.string(),
+      version: z.string(),
+      platform: z.string(),
+      /** Where the library database and settings live (shown in Settings → About). */
+      dataDir: z.string(),
+      /** Runtime versions; `electron` is null when the core runs under plain Node (tests). */
+      versions: z.object({ electron: z.string().nullable(), node: z.string(), chrome: z.string().nullable() }),
+    }),
+  },
+  'app.openExternal': {
+    input: z.object({ url: z.string().max(2048) }).strict(),
+    output: z.object({ opened: z.literal(true) }),
+  },
+
+  'workspaces.list': {
+    input: z.object({ mode: ModeIdSchema }).strict(),
+    output: z.array(WorkspaceSchema),
+  },
+  'workspaces.suggestFolder': {
+    input: z.object({ mode: ModeIdSchema, name: z.string().max(200) }).strict(),
+    output: z.object({ folder: z.string() }),
+  },
+  'workspaces.chooseFolder': {
+    input: z.object({ purpose: z.enum(['create', 'attach']), defaultPath: z.string().max(4096).optional() }).strict(),
+    output: z.object({ folder: z.string() }),
+  },
+  'workspaces.create': {
+    input: z
+      .object({
+        name: WorkspaceNameSchema,
+        mode: ModeIdSchema,
+        /** Absolute folder; omitted = the suggested default under the workspaces root. */
+        folder: FolderPathSchema.optional(),
+      })
+      .strict(),
+    output: WorkspaceSchema,
+  },
+  'workspaces.update': {
+    input: z
+      .object({
+        id: WorkspaceIdSchema,
+        name: WorkspaceNameSchema.optional(),
+        /** Accepted only to answer it clearly: a workspace's mode never changes. */
+        mode: ModeIdSchema.optional(),
+      })
+      .strict(),
+    output: WorkspaceSchema,
+  },
+  'workspaces.remove': {
+    input: z
+      .object({
+        id: WorkspaceIdSchema,
+        /** Default: keep the folder. When true the folder goes to the OS trash (recoverable). */
+        deleteFiles: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({ removed: WorkspaceSchema, filesTrashed: z.boolean() }),
+  },
+  'workspaces.attach': {
+    input: z
+      .object({
+        folder: FolderPathSchema,
+        /** The studio the user attaches from; a folder of another mode is refused. */
+        mode: ModeIdSchema,
+      })
+      .strict(),
+    output: WorkspaceSchema,
+  },
+  'workspaces.reveal': {
+    input: z.object({ id: WorkspaceIdSchema }).strict(),
+    output: z.object({ revealed: z.literal(true) }),
+  },
+
+  'library.assets': {
+    input: z
+      .object({
+        workspaceId: WorkspaceIdSchema,
+        limit: z.number().int().min(1).max(GALLERY_PAGE_MAX).default(60),
+        cursor: AssetCursorSchema.nullable().default(null),
+        starredOnly: z.boolean().default(false),
+      })
+      .strict(),
+    output: AssetPageSchema,
+  },
+  'library.searchJobs': {
+    input: z
+      .object({
+        workspaceId: WorkspaceIdSchema,
+        query: z.string().trim().min(1, { error: 'Type something to search for.' }).max(200),
+        limit: z.number().int().min(1).max(GALLERY_PAGE_MAX).default(60),
+      })
+      .strict(),
+    output: z.array(JobSchema),
+  },
+
+  'settings.get': {
+    input: NoInput,
+    output: SettingsSchema,
+  },
+  'settings.update': {
+    input: SettingsPatchSchema,
+    output: SettingsSchema,
+  },
+} as const satisfies Record<`${string}.${string}`, { input: z.ZodType; output: z.ZodType }>;
+
+export const events = {
+  /** The workspace list of a mode changed (create, rename, remove, attach). */
+  'workspaces.changed': z.object({ mode: ModeIdSchema }),
+  /** Preferences changed (possibly from another window). */
+  'settings.changed': SettingsSchema,
+} as const satisfies Record<`${string}.${string}`, z.ZodType>;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+/** What the caller passes (defaults not yet applied). */
+export type ChannelInput<K extends ChannelName> = z.input<Channels[K]['input']>;
+/** What the handler receives (after parsing: defaults applied, strings trimmed). */
+export type ChannelParsedInput<K extends ChannelName> = z.output<Channels[K]['input']>;
+export type ChannelOutput<K extends ChannelName> = z.output<Channels[K]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;

@@ -1,0 +1,27 @@
+/**
+ * Channel and event names only, without schemas, so the sandboxed preload stays tiny and
+ * dependency-free. `names.test-d.ts` proves these lists equal the contract's keys.
+ */
+export const CHANNEL_NAMES = [
+  'app.info',
+  'app.openExternal',
+  'workspaces.list',
+  'workspaces.suggestFolder',
+  'workspaces.chooseFolder',
+  'workspaces.create',
+  'workspaces.update',
+  'workspaces.remove',
+  'workspaces.attach',
+  'workspaces.reveal',
+  'library.assets',
+  'library.searchJobs',
+  'settings.get',
+  'settings.update',
+] as const;
+
+export const EVENT_NAMES = ['workspaces.changed', 'settings.changed'] as const;
+
+/** Electron IPC channel for an invoke channel; the prefix keeps ours apart from Electron's own. */
+export const ipcChannelFor = (name: string): string => `wokgen:${name}`;
+/** Electron IPC channel for an event main sends. */
+export const ipcEventFor = (name: string): string => `wokgen-event:${name}`;

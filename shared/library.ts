@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { ModeIdSchema } from './workspace';
+
+/** Job lifecycle. `interrupted` = the app stopped while the job was queued or running. */
+export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
+export const JobStatusSchema = z.enum(JOB_STATUSES);
+export type JobStatus = z.infer<typeof JobStatusSchema>;
+
+export const ASSET_KINDS = ['image', 'animation', 'svg', 'code', 'pack'] as const;
+export const AssetKindSchema = z.enum(ASSET_KINDS);
+export type AssetKind = z.infer<typeof AssetKindSchema>;
+
+export const JobErrorSchema = z.object({ stage: z.string(), code: z.string(), message: z.string() });
+export type JobError = z.infer<typeof JobErrorSchema>;
+
+export const JobAttemptSchema = z.object({
+  provider: z.string(),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  ok: z.boolean(),
+  error: z.string().nullable(),
+});
+export type JobAttempt = z.infer<typeof JobAttemptSchema>;
+
+export const JobSchema = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  mode: ModeIdSchema,
+  tool: z.string(),
+  preset: z.string().nullable(),
+  prompt: z.string(),
+  negativePrompt: z.string().nullable(),
+  provider: z.string().nullable(),
+  status: JobStatusSchema,
+  seed: z.number().nullable(),
+  params: z.record(z.string(), z.unknown()),
+  attempts: z.array(JobAttemptSchema),
+  error: JobErrorSchema.nullable(),
+  createdAt: z.number(),
+  startedAt: z.number().nullable(),
+  finishedAt: z.number().nullable(),
+});
+export type Job = z.infer<typeof JobSchema>;
+
+export const AssetSchema = z.object({
+  id: z.string(),
+  jobId: z.string().nullable(),
+  workspaceId: z.string(),
+  slot: z.number().int(),
+  kind: AssetKindSchema,
+  relativePath: z.string(),
+  mime: z.string(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  bytes: z.number().int(),
+  metadata: z.record(z.string(), z.unknown()),
+  starred: z.boolean(),
+  createdAt: z.number(),
+});
+export type Asset = z.infer<typeof AssetSchema>;
+
+/** Keyset cursor for the gallery: the last row of the previous page (newest first). */
+export const AssetCursorSchema = z.object({ createdAt: z.number(), id: z.string() });
+export type AssetCursor = z.infer<typeof AssetCursorSchema>;
+
+export const AssetPageSchema = z.object({ items: z.array(AssetSchema), nextCursor: AssetCursorSchema.nullable() });
+export type AssetPage = z.infer<typeof AssetPageSchema>;
+
+export const GALLERY_PAGE_MAX = 200;
