@@ -1,0 +1,107 @@
+/**
+ * One end-to-end fixture (after ComfyUI Desktop's `tests/integration/testApp.ts`): the real
+ * core under Node with a temporary data folder, served over a WebSocket, and the built
+ * renderer served over HTTP with the bridge. `restart()` keeps the data folder, like
+ * quitting and reopening the app.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventHub } from '../../electron/core/events/event-hub';
+import { silentLogger, consoleLogger } from '../../electron/core/ports';
+import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
+import { createCore, type Core } from '../../electron/core/services';
+import { JsonFileSettingsStore } from '../../electron/core/settings/json-file-settings-store';
+import { RecordingShell, ScriptedDialogs } from './node-ports';
+import { BRIDGE_BUNDLE, MIGRATIONS_DIR, RENDERER_DIR } from './paths';
+import { startStaticServer, type StaticServer } from './static-server';
+import { WebSocketTransport } from './ws-transport';
+
+const log = process.env['WOKGEN_E2E_VERBOSE'] ? consoleLogger : silentLogger;
+
+export class TestApp implements AsyncDisposable {
+  readonly dialogs = new ScriptedDialogs();
+  readonly shell: RecordingShell;
+  private running: { core: Core; http: StaticServer; transport: WebSocketTransport } | undefined;
+
+  private constructor(readonly root: string) {
+    this.shell = new RecordingShell(join(root, 'trash'));
+  }
+
+  /** Where the library and settings live (the app's user-data folder). */
+  get dataDir(): string {
+    return join(this.root, 'data');
+  }
+
+  /** The fake home folder: default workspaces go to `<home>/WokGen/<mode>/<name>`. */
+  get homeDir(): string {
+    return join(this.root, 'home');
+  }
+
+  get url(): string {
+    return `${this.require().http.origin}/`;
+  }
+
+  get core(): Core {
+    return this.require().core;
+  }
+
+  static async start(): Promise<TestApp> {
+    const app = new TestApp(mkdtempSync(join(tmpdir(), 'wokgen-e2e-')));
+    mkdirSync(app.dataDir, { recursive: true });
+    mkdirSync(app.homeDir, { recursive: true });
+    await app.boot();
+    return app;
+  }
+
+  /** Stops everything and starts again on the same data folder (a new port, like a new launch). */
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.boot();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    const { core, http, transport } = this.running;
+    this.running = undefined;
+    transport.close();
+    await http.close();
+    core.close();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.stop();
+    rmSync(this.root, { recursive: true, force: true });
+  }
+
+  private async boot(): Promise<void> {
+    const events = new EventHub();
+    const core = createCore({
+      dataDir: this.dataDir,
+      migrationsDir: MIGRATIONS_DIR,
+      homeDir: this.homeDir,
+      settings: new JsonFileSettingsStore(join(this.dataDir, 'settings.json'), log),
+      secrets: new MemorySecretStore(),
+      shell: this.shell,
+      dialogs: this.dialogs,
+      events,
+      log,
+      appInfo: {
+        name: 'WokGen Studio',
+        version: '0.0.0-e2e',
+        platform: process.platform,
+        dataDir: this.dataDir,
+        versions: { electron: null, node: process.versions.node, chrome: null },
+      },
+    });
+    const http = await startStaticServer(RENDERER_DIR, BRIDGE_BUNDLE);
+    const transport = new WebSocketTransport(http.server, core.handlers, () => http.origin, log);
+    events.attach(transport);
+    this.running = { core, http, transport };
+  }
+
+  private require(): { core: Core; http: StaticServer; transport: WebSocketTransport } {
+    if (!this.running) throw new Error('TestApp is not running');
+    return this.running;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Channel → service call. Thin on purpose: parsing happened in `dispatch`, the work happens
+ * in the services; this file is the readable table of what each channel does.
+ */
+import { AppFailure } from '../../../shared/errors';
+import type { CoreHandlers } from './dispatch';
+import { assertSafeExternalUrl } from './external-url';
+import type { CoreServices } from '../services';
+
+export function createHandlers(services: CoreServices): CoreHandlers {
+  const { workspaces, library, settings, ports } = services;
+  return {
+    'app.info': () => ports.appInfo,
+    'app.openExternal': async ({ url }) => {
+      await ports.shell.openExternal(assertSafeExternalUrl(url));
+      return { opened: true as const };
+    },
+
+    'workspaces.list': ({ mode }) => workspaces.list(mode),
+    'workspaces.suggestFolder': ({ mode, name }) => ({ folder: workspaces.suggestFolder(mode, name) }),
+    'workspaces.chooseFolder': async ({ purpose, defaultPath }) => {
+      const folder = await ports.dialogs.chooseFolder({
+        title: purpose === 'create' ? 'Choose a folder for the new workspace' : 'Open an existing workspace folder',
+        createDirectory: purpose === 'create',
+        ...(defaultPath === undefined ? {} : { defaultPath }),
+      });
+      if (folder === null) throw new AppFailure('cancelled', 'No folder was chosen.');
+      return { folder };
+    },
+    'workspaces.create': (input) => workspaces.create(input),
+    'workspaces.update': (input) => workspaces.update(input),
+    'workspaces.remove': (input) => workspaces.remove(input),
+    'workspaces.attach': (input) => workspaces.attach(input),
+    'workspaces.reveal': ({ id }) => {
+      ports.shell.showItemInFolder(workspaces.folderOf(id));
+      return { revealed: true as const };
+    },
+
+    'library.assets': ({ workspaceId, limit, cursor, starredOnly }) => {
+      workspaces.folderOf(workspaceId); // typed not_found for an unknown workspace
+      return library.assets.page(workspaceId, { limit, cursor, starredOnly });
+    },
+    'library.searchJobs': ({ workspaceId, query, limit }) => {
+      workspaces.folderOf(workspaceId);
+      return library.jobs.search(workspaceId, query, limit);
+    },
+
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => settings.update(patch),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * The renderer's Content-Security-Policy (Electron security checklist #7, "Define a Content
+ * Security Policy"). One builder for the packaged app, the dev server and the end-to-end
+ * harness, so they differ only where they must.
+ */
+export interface CspOptions {
+  /** Vite's dev server injects an inline React-refresh preamble and <style> tags. */
+  readonly dev?: boolean;
+  /** Extra connect-src origins (the dev server's HMR socket, the e2e bridge's WebSocket). */
+  readonly connectSrc?: ReadonlyArray<string>;
+}
+
+export function buildContentSecurityPolicy(options: CspOptions = {}): string {
+  const inline = options.dev ? " 'unsafe-inline'" : '';
+  const directives: Record<string, string> = {
+    'default-src': "'none'",
+    'script-src': `'self'${inline}`,
+    'style-src': `'self'${inline}`,
+    'img-src': "'self' data: blob:",
+    'font-src': "'self'",
+    'connect-src': ["'self'", ...(options.connectSrc ?? [])].join(' '),
+    'worker-src': "'self' blob:",
+    'frame-src': "'none'",
+    'object-src': "'none'",
+    'base-uri': "'none'",
+    'form-action': "'none'",
+    'frame-ancestors': "'none'",
+  };
+  return Object.entries(directives)
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
+}

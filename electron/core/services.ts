@@ -1,0 +1,75 @@
+/**
+ * Builds the core from its ports. Main calls this with Electron-backed ports; the
+ * end-to-end harness and integration tests call it with plain Node ones. Same code path.
+ */
+import { join } from 'node:path';
+import type { ChannelOutput } from '../../shared/ipc/contract';
+import { createHandlers } from './ipc/handlers';
+import type { CoreHandlers } from './ipc/dispatch';
+import { openLibrary, type Library } from './library/open-library';
+import type { DialogPort, EventSink, Logger, ShellPort } from './ports';
+import type { SecretStore } from './secrets/secret-store';
+import type { SettingsStore } from './settings/settings-store';
+import { WorkspaceService } from './workspaces/workspace-service';
+
+export interface CorePorts {
+  /** Folder for the library database (the app's user-data folder in production). */
+  readonly dataDir: string;
+  /** Where drizzle's migrations are (inside app.asar when packaged). */
+  readonly migrationsDir: string;
+  readonly homeDir: string;
+  readonly settings: SettingsStore;
+  readonly secrets: SecretStore;
+  readonly shell: ShellPort;
+  readonly dialogs: DialogPort;
+  readonly events: EventSink;
+  readonly log: Logger;
+  readonly appInfo: ChannelOutput<'app.info'>;
+  readonly now?: () => number;
+}
+
+export interface CoreServices {
+  readonly ports: CorePorts;
+  readonly library: Library;
+  readonly settings: SettingsStore;
+  readonly workspaces: WorkspaceService;
+}
+
+export interface Core {
+  readonly services: CoreServices;
+  readonly handlers: CoreHandlers;
+  /** Jobs found queued/running at start-up and marked interrupted. */
+  readonly interruptedJobs: number;
+  close(): void;
+}
+
+export const LIBRARY_FILE = 'library.sqlite';
+
+export function createCore(ports: CorePorts): Core {
+  const { library, interruptedJobs } = openLibrary({
+    file: join(ports.dataDir, LIBRARY_FILE),
+    migrationsDir: ports.migrationsDir,
+    ...(ports.now ? { now: ports.now } : {}),
+  });
+  if (interruptedJobs > 0) ports.log.warn('jobs interrupted by the last shutdown', { interruptedJobs });
+  const unsubscribeSettings = ports.settings.onDidChange((settings) => ports.events.emit('settings.changed', settings));
+  const workspaces = new WorkspaceService({
+    repo: library.workspaces,
+    settings: ports.settings,
+    events: ports.events,
+    trashItem: (path) => ports.shell.trashItem(path),
+    log: ports.log,
+    homeDir: ports.homeDir,
+    ...(ports.now ? { now: ports.now } : {}),
+  });
+  const services: CoreServices = { ports, library, settings: ports.settings, workspaces };
+  return {
+    services,
+    handlers: createHandlers(services),
+    interruptedJobs,
+    close: () => {
+      unsubscribeSettings();
+      library.close();
+    },
+  };
+}

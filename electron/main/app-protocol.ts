@@ -1,0 +1,35 @@
+/**
+ * The packaged renderer is served from `app://studio/`, not `file://` (Electron security
+ * checklist #18, "Avoid usage of the file:// protocol and prefer usage of custom protocols"):
+ * a real origin to check IPC senders against, and a place to attach the CSP header.
+ */
+import { readFile } from 'node:fs/promises';
+import { protocol } from 'electron';
+import { buildContentSecurityPolicy } from '../core/security/content-security-policy';
+import { mimeTypeFor, resolveStaticFile, securityHeaders } from '../core/security/static-files';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://studio`;
+
+/** Must run before `app.ready`: a standard, secure scheme gets an origin, fetch and storage. */
+export function registerAppSchemePrivileges(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  ]);
+}
+
+export function serveRendererOverAppProtocol(rendererDir: string): void {
+  const csp = buildContentSecurityPolicy();
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'studio') return new Response('Not found', { status: 404 });
+    const file = resolveStaticFile(rendererDir, url.pathname);
+    if (!file) return new Response('Forbidden', { status: 403 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, { status: 200, headers: { 'Content-Type': mimeTypeFor(file), ...securityHeaders(csp) } });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}

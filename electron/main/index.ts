@@ -1,0 +1,106 @@
+/**
+ * The Electron shell: lifecycle, the window, security policy and IPC wiring. All real work
+ * happens in `electron/core`, built here with Electron-backed ports.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { app, type BrowserWindow } from 'electron';
+import { EventHub } from '../core/events/event-hub';
+import { consoleLogger } from '../core/ports';
+import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
+import { buildContentSecurityPolicy } from '../core/security/content-security-policy';
+import { createCore, type Core } from '../core/services';
+import { APP_ORIGIN, registerAppSchemePrivileges, serveRendererOverAppProtocol } from './app-protocol';
+import { electronDialogs, electronShell } from './electron-ports';
+import { ElectronStoreSettings } from './electron-store-settings';
+import { registerIpcHandlers, WindowEventSink } from './ipc/register-ipc';
+import { TrustedSenders } from './ipc/trusted-senders';
+import { createMainWindow, preloadPathFrom } from './main-window';
+import { applyDevCsp, denyAllPermissions, installNavigationGuards } from './security';
+
+const log = consoleLogger;
+/** Set by `electron-vite dev`: the renderer comes from Vite's dev server with HMR. */
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+
+// Lets developers and support keep a separate library (documented in the README).
+const dataDirOverride = process.env['WOKGEN_DATA_DIR'];
+if (dataDirOverride) app.setPath('userData', dataDirOverride);
+
+// Sandbox every renderer, including any we might create later (checklist #4).
+app.enableSandbox();
+registerAppSchemePrivileges();
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  // A second instance would open the same SQLite library twice: hand over and quit.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    log.error('start-up failed', { error: String(error) });
+    app.exit(1);
+  });
+}
+
+function start(): void {
+  installNavigationGuards(appOrigin, log);
+  denyAllPermissions();
+  if (devServerUrl) {
+    applyDevCsp(appOrigin, buildContentSecurityPolicy({ dev: true, connectSrc: [appOrigin.replace(/^http/, 'ws')] }));
+  } else {
+    serveRendererOverAppProtocol(join(__dirname, '../renderer'));
+  }
+
+  const events = new EventHub();
+  const windows = new WindowEventSink();
+  events.attach(windows);
+  core = createCore({
+    dataDir: app.getPath('userData'),
+    // Migrations ship as files beside the code (inside app.asar when packaged; Electron's fs reads asar).
+    migrationsDir: join(app.getAppPath(), 'electron/core/library/migrations'),
+    homeDir: homedir(),
+    settings: new ElectronStoreSettings(),
+    secrets: new KeytarSecretStore(),
+    shell: electronShell,
+    dialogs: electronDialogs,
+    events,
+    log,
+    appInfo: {
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      dataDir: app.getPath('userData'),
+      versions: { electron: process.versions.electron ?? null, node: process.versions.node, chrome: process.versions.chrome ?? null },
+    },
+  });
+
+  const trusted = new TrustedSenders(appOrigin);
+  registerIpcHandlers(core.handlers, trusted, log, !app.isPackaged);
+
+  mainWindow = createMainWindow({
+    preloadPath: preloadPathFrom(__dirname),
+    url: devServerUrl ?? `${APP_ORIGIN}/`,
+    ...(process.platform === 'linux' ? { iconPath: join(app.getAppPath(), 'resources/icon.png') } : {}),
+  });
+  trusted.add(mainWindow.webContents);
+  windows.add(mainWindow.webContents);
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+}
+
+app.on('window-all-closed', () => {
+  // One window, one library: closing it ends the app on every platform.
+  app.quit();
+});
+
+app.on('will-quit', () => {
+  core?.close();
+  core = undefined;
+});

@@ -1,0 +1,55 @@
+/**
+ * App-wide guards from Electron's security checklist
+ * (https://www.electronjs.org/docs/latest/tutorial/security), applied to every webContents.
+ */
+import { app, session, shell, type Session } from 'electron';
+import { assertSafeExternalUrl } from '../core/ipc/external-url';
+import type { Logger } from '../core/ports';
+
+export function installNavigationGuards(appOrigin: string, log: Logger): void {
+  app.on('web-contents-created', (_event, contents) => {
+    // #13 "Disable or limit navigation": the studio is a single-page app and never navigates away.
+    const refuseForeignNavigation = (event: Electron.Event, url: string) => {
+      if (originOf(url) !== appOrigin) {
+        event.preventDefault();
+        log.warn('navigation blocked', { url });
+      }
+    };
+    contents.on('will-navigate', refuseForeignNavigation);
+    contents.on('will-redirect', refuseForeignNavigation);
+    // #12 "Verify WebView options before creation": we use no <webview>, so none may attach.
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    // #14 "Disable or limit creation of new windows": https links go to the system browser.
+    contents.setWindowOpenHandler(({ url }) => {
+      try {
+        void shell.openExternal(assertSafeExternalUrl(url));
+      } catch {
+        log.warn('window.open refused', { url });
+      }
+      return { action: 'deny' };
+    });
+  });
+}
+
+/** #5 "Handle session permission requests from remote content": the studio needs none. */
+export function denyAllPermissions(target: Session = session.defaultSession): void {
+  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  target.setPermissionCheckHandler(() => false);
+}
+
+/** In development the dev server serves the renderer; give its responses the dev CSP. */
+export function applyDevCsp(devOrigin: string, csp: string, target: Session = session.defaultSession): void {
+  target.webRequest.onHeadersReceived((details, callback) => {
+    const headers = { ...details.responseHeaders };
+    if (originOf(details.url) === devOrigin) headers['Content-Security-Policy'] = [csp];
+    callback({ responseHeaders: headers });
+  });
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}

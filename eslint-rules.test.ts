@@ -1,0 +1,44 @@
+/**
+ * Proves the layering bans in eslint.config.mjs fire (and do not fire where allowed).
+ * A lint rule nobody tested is a comment; this makes it a guarantee.
+ */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: __dirname });
+
+async function restrictedImportErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
+}
+
+describe('lint layering', () => {
+  const cases: Array<[string, string, string, RegExp | null]> = [
+    ['core may not import electron', 'electron/core/library/x.ts', "import { app } from 'electron';\nexport const a = app;", /plain Node/],
+    ['core may not import electron-store', 'electron/core/settings/x.ts', "import Store from 'electron-store';\nexport const s = Store;", /SettingsStore/],
+    ['main may not use raw ipcMain', 'electron/main/window-x.ts', "import { ipcMain } from 'electron';\nexport const i = ipcMain;", /raw ipcMain is banned/],
+    ['main/ipc may use ipcMain', 'electron/main/ipc/x.ts', "import { ipcMain } from 'electron';\nexport const i = ipcMain;", null],
+    ['renderer may not use ipcRenderer', 'renderer/src/app/x.ts', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;", /.+/],
+    ['preload may use ipcRenderer', 'electron/preload/x.ts', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;", null],
+    ['preload may not use ipcMain', 'electron/preload/x.ts', "import { ipcMain } from 'electron';\nexport const i = ipcMain;", /raw ipcMain/],
+    ['e2e may not use raw ipcMain', 'e2e/x.ts', "import { ipcMain } from 'electron';\nexport const i = ipcMain;", /raw ipcMain/],
+    ['a core mode may not import another mode', 'electron/core/modes/pixel/prompt.ts', "import { x } from '../business/prompt';\nexport const y = x;", /sealed/],
+    ['a core mode may not import another mode by a long path', 'electron/core/modes/emoji/a.ts', "import { x } from '../../modes/vector/b';\nexport const y = x;", /sealed/],
+    ['a core mode may import its own files', 'electron/core/modes/pixel/prompt.ts', "import { x } from './presets';\nexport const y = x;", null],
+    ['a studio may not import another studio', 'renderer/src/studios/uiux/Form.tsx', "import { x } from '../pixel/Form';\nexport const y = x;", /sealed/],
+    ['shared may not import Node built-ins', 'shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;", /no Node built-ins/],
+    ['shared may not use DOM globals', 'shared/x.ts', 'export const w = window.location;', /no DOM/],
+    ['shared may not import electron/*', 'shared/x.ts', "import { x } from '../electron/core/services';\nexport const y = x;", /never import electron/],
+    ['renderer may not import the core', 'renderer/src/stores/x.ts', "import { x } from '../../../electron/core/services';\nexport const y = x;", /never import electron/],
+    ['renderer may not import Node built-ins', 'renderer/src/stores/x.ts', "import path from 'path';\nexport const p = path;", /sandboxed/],
+    ['the core may not import the renderer', 'electron/core/x.ts', "import { x } from '../../renderer/src/ipc';\nexport const y = x;", /renderer/],
+  ];
+
+  for (const [title, file, code, expected] of cases) {
+    it(title, async () => {
+      const errors = await restrictedImportErrors(file, code);
+      if (expected === null) expect(errors).toEqual([]);
+      else expect(errors.join('\n')).toMatch(expected);
+    });
+  }
+});

@@ -1,0 +1,92 @@
+// Lint enforces the layering of ../shared/ARCHITECTURE.md ("Which part may use which"), the
+// way VS Code's `local/code-layering` rule does: each runtime folder may import only what its
+// runtime has. `eslint-rules.test.ts` proves every ban below actually fires.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const MODE_IDS = ['pixel', 'business', 'uiux', 'vector', 'emoji'];
+const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+const RAW_IPC_MAIN = { name: 'electron', importNames: ['ipcMain'], message: 'Use registerIpcHandlers (electron/main/ipc) and the shared/ipc contract; raw ipcMain is banned.' };
+const RAW_IPC_RENDERER = { name: 'electron', importNames: ['ipcRenderer'], message: 'Only the preload talks to ipcRenderer; use window.wokgen through renderer/src/ipc.ts.' };
+const NO_ELECTRON = { name: 'electron', message: 'electron/core and shared/ must run under plain Node: pass what you need in as a port (electron/core/ports.ts).' };
+const NO_ELECTRON_STORE = { name: 'electron-store', message: 'electron-store imports electron; use the SettingsStore interface.' };
+const NO_RENDERER = { group: ['**/renderer/**'], message: 'Nothing outside renderer/ imports the renderer.' };
+const NO_ELECTRON_DIRS = { group: ['**/electron/**', '!**/node_modules/**'], message: 'shared/ and renderer/ never import electron/*.' };
+const NO_CORE_FROM_PRELOAD = { group: ['**/core/**'], message: 'The preload imports shared/ only.' };
+const NO_REACT = { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'react-router'], message: 'UI libraries belong to renderer/.' };
+
+/** Bans importing any other mode's folder from inside `modes/<id>` or `studios/<id>`. */
+function otherModePatterns(self, folderName) {
+  return MODE_IDS.filter((m) => m !== self).map((other) => ({
+    group: [`../${other}`, `../${other}/**`, `**/${folderName}/${other}`, `**/${folderName}/${other}/**`],
+    message: `Modes are sealed: ${folderName}/${self} may not import ${folderName}/${other}. Share through shared/ or the core's interfaces.`,
+  }));
+}
+
+const restrict = (paths, patterns = []) => ['error', { paths, patterns }];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'electron/core/library/migrations/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-imports': restrict([RAW_IPC_MAIN, RAW_IPC_RENDERER], [NO_RENDERER]),
+    },
+  },
+  // Main: Electron is allowed, raw IPC is not (except its one IPC module below).
+  { files: ['electron/main/**'], rules: { 'no-restricted-imports': restrict([RAW_IPC_MAIN, RAW_IPC_RENDERER], [NO_RENDERER]) } },
+  { files: ['electron/main/ipc/**'], rules: { 'no-restricted-imports': restrict([RAW_IPC_RENDERER], [NO_RENDERER]) } },
+  // Preload: ipcRenderer lives here and nowhere else; it sees shared/ only.
+  { files: ['electron/preload/**'], rules: { 'no-restricted-imports': restrict([RAW_IPC_MAIN], [NO_RENDERER, NO_CORE_FROM_PRELOAD]) } },
+  // Core: plain Node, no Electron.
+  { files: ['electron/core/**'], rules: { 'no-restricted-imports': restrict([NO_ELECTRON, NO_ELECTRON_STORE], [NO_RENDERER, NO_REACT]) } },
+  // Each core mode folder: sealed from the other modes.
+  ...MODE_IDS.map((mode) => ({
+    files: [`electron/core/modes/${mode}/**`],
+    rules: { 'no-restricted-imports': restrict([NO_ELECTRON, NO_ELECTRON_STORE], [NO_RENDERER, NO_REACT, ...otherModePatterns(mode, 'modes')]) },
+  })),
+  // shared/: neither Node nor DOM nor Electron.
+  {
+    files: ['shared/**'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': restrict(
+        [NO_ELECTRON, NO_ELECTRON_STORE, ...NODE_BUILTINS.map((name) => ({ name, message: 'shared/ runs everywhere: no Node built-ins.' }))],
+        [NO_RENDERER, NO_ELECTRON_DIRS, NO_REACT],
+      ),
+      'no-restricted-globals': ['error', ...['window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'].map((name) => ({ name, message: 'shared/ has no DOM and no Node globals.' }))],
+    },
+  },
+  // Renderer: DOM only; talks to main through window.wokgen.
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': restrict(
+        [NO_ELECTRON, ...NODE_BUILTINS.map((name) => ({ name, message: 'The renderer is sandboxed: no Node built-ins.' }))],
+        [NO_ELECTRON_DIRS],
+      ),
+    },
+  },
+  ...MODE_IDS.map((mode) => ({
+    files: [`renderer/src/studios/${mode}/**`],
+    rules: {
+      'no-restricted-imports': restrict(
+        [NO_ELECTRON, ...NODE_BUILTINS.map((name) => ({ name, message: 'The renderer is sandboxed: no Node built-ins.' }))],
+        [NO_ELECTRON_DIRS, ...otherModePatterns(mode, 'studios')],
+      ),
+    },
+  })),
+  // Tests may use vitest/Playwright globals and looser typing for fixtures.
+  { files: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-d.ts', 'e2e/**'], rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
+);
