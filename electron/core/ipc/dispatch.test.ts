@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels } from '../../../shared/ipc/contract';
+import { CHANNEL_NAMES, EVENT_NAMES } from '../../../shared/ipc/names';
+import { events } from '../../../shared/ipc/contract';
+import { AppFailure } from '../../../shared/errors';
+import { silentLogger } from '../ports';
+import { TestCore } from '../testing/test-core';
+import { dispatch, type CoreHandlers } from './dispatch';
+
+let t: TestCore;
+beforeAll(() => {
+  t = new TestCore();
+});
+afterAll(() => t.dispose());
+
+describe('the contract and its name lists', () => {
+  it('lists every channel and event exactly once (the preload is built from these lists)', () => {
+    expect([...CHANNEL_NAMES].sort()).toEqual(Object.keys(channels).sort());
+    expect([...EVENT_NAMES].sort()).toEqual(Object.keys(events).sort());
+    expect(new Set(CHANNEL_NAMES).size).toBe(CHANNEL_NAMES.length);
+  });
+
+  it('names every channel <domain>.<action>', () => {
+    for (const name of CHANNEL_NAMES) expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+  });
+
+  it('has a handler for every channel in the core', () => {
+    expect(Object.keys(t.core.handlers).sort()).toEqual([...CHANNEL_NAMES].sort());
+  });
+});
+
+describe('dispatch rejects malformed payloads on every channel', () => {
+  for (const channel of CHANNEL_NAMES) {
+    it(`${channel}: an unknown field is named`, async () => {
+      const result = await t.call(channel, { definitelyNotAField: true });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('invalid_input');
+      // Either the unknown field, or a required field that is missing — never anonymous.
+      expect(result.error.field).toBeTruthy();
+    });
+
+    it(`${channel}: a non-object payload is refused`, async () => {
+      const result = await t.call(channel, 'rm -rf /');
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    });
+  }
+
+  it('refuses channels outside the contract', async () => {
+    expect(await t.call('shell.exec', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await t.call('__proto__', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('dispatch turns failures into values', () => {
+  const base = { log: silentLogger, validateOutput: true } as const;
+  const handlersWith = (impl: Partial<CoreHandlers>): CoreHandlers => ({ ...t.core.handlers, ...impl });
+
+  it('passes AppFailure through as its typed error', async () => {
+    const handlers = handlersWith({ 'app.info': () => { throw new AppFailure('not_found', 'Gone.', 'id'); } });
+    expect(await dispatch(handlers, 'app.info', {}, base)).toEqual({ ok: false, error: { code: 'not_found', message: 'Gone.', field: 'id' } });
+  });
+
+  it('hides unexpected errors behind an internal error and logs them', async () => {
+    const logged: unknown[] = [];
+    const log = { ...silentLogger, error: (m: string, d?: Record<string, unknown>) => void logged.push([m, d]) };
+    const handlers = handlersWith({ 'app.info': () => { throw new Error('secret stack detail'); } });
+    const result = await dispatch(handlers, 'app.info', {}, { log, validateOutput: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('secret stack detail');
+    expect(logged).toHaveLength(1);
+  });
+
+  it('catches a handler answering outside the contract', async () => {
+    const handlers = handlersWith({ 'settings.get': () => ({ theme: 'neon' }) as never });
+    expect(await dispatch(handlers, 'settings.get', {}, base)).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
+
+describe('app channels', () => {
+  it('opens only https links, in the system browser', async () => {
+    expect(await t.call('app.openExternal', { url: 'https://wokgen.dev/pricing' })).toEqual({ ok: true, value: { opened: true } });
+    for (const url of ['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@example.com', 'not a url']) {
+      expect(await t.call('app.openExternal', { url })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'url' } });
+    }
+    expect(t.opened).toEqual(['https://wokgen.dev/pricing']);
+  });
+
+  it('reports a cancelled folder dialog as a `cancelled` value', async () => {
+    t.nextFolder = null;
+    expect(await t.call('workspaces.chooseFolder', { purpose: 'attach' })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    t.nextFolder = '/tmp/somewhere';
+    expect(await t.call('workspaces.chooseFolder', { purpose: 'create' })).toEqual({ ok: true, value: { folder: '/tmp/somewhere' } });
+  });
+
+  it('settings update validates, merges and emits settings.changed', async () => {
+    const updated = await t.call('settings.update', { theme: 'light', lastWorkspace: { pixel: 'a' } });
+    expect(updated).toMatchObject({ ok: true, value: { theme: 'light', lastWorkspace: { pixel: 'a' } } });
+    await t.call('settings.update', { lastWorkspace: { emoji: 'b' } });
+    expect(await t.call('settings.get', {})).toMatchObject({ ok: true, value: { lastWorkspace: { pixel: 'a', emoji: 'b' } } });
+    expect(await t.call('settings.update', { theme: 'neon' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'theme' } });
+    expect(t.events.some((e) => e.event === 'settings.changed')).toBe(true);
+  });
+
+  it('library channels answer not_found for an unknown workspace', async () => {
+    const id = crypto.randomUUID();
+    expect(await t.call('library.assets', { workspaceId: id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await t.call('library.searchJobs', { workspaceId: id, query: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});

@@ -1,0 +1,215 @@
+/**
+ * Job rows: one per generation request, written by the pipeline as it moves through its
+ * stages and read by the history list and the search box.
+ *
+ * Reads and inserts are statements prepared once per library (the history and search are
+ * hot, the seeder inserts in bulk); `update` uses drizzle's builder because its column set
+ * depends on the patch.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import type { Job, JobAttempt, JobError, JobStatus } from '../../../shared/library';
+import type { ModeId } from '../../../shared/modes';
+import type { LibraryDb } from './db';
+import { toFtsQuery } from './fts-query';
+import { readAttempts, readJobError, readObject } from './json-columns';
+import { jobs } from './schema';
+
+export interface NewJob {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly mode: ModeId;
+  readonly tool: string;
+  readonly preset?: string | null;
+  readonly prompt: string;
+  readonly negativePrompt?: string | null;
+  readonly provider?: string | null;
+  /** Defaults to `queued`. */
+  readonly status?: JobStatus;
+  readonly seed?: number | null;
+  readonly params?: Record<string, unknown>;
+  readonly attempts?: ReadonlyArray<JobAttempt>;
+  readonly error?: JobError | null;
+  readonly createdAt: number;
+  readonly startedAt?: number | null;
+  readonly finishedAt?: number | null;
+}
+
+/** What changes while a job runs; identity, prompt and params are fixed at insert. */
+export type JobPatch = Partial<
+  Pick<Job, 'status' | 'provider' | 'attempts' | 'error' | 'seed' | 'negativePrompt' | 'startedAt' | 'finishedAt'>
+>;
+
+export interface JobsRepo {
+  insert(job: NewJob): Job;
+  /** All or nothing, in one transaction (imports, re-attach, the bench seeder). */
+  insertMany(jobs: ReadonlyArray<NewJob>): void;
+  get(id: string): Job | undefined;
+  /** The updated job, or `undefined` when no such job. */
+  update(id: string, patch: JobPatch): Job | undefined;
+  /** Start-up sweep: jobs left queued/running by a previous run become `interrupted`. */
+  markUnfinishedInterrupted(now: number): number;
+  /** Newest first. */
+  listByWorkspace(workspaceId: string, limit: number): Job[];
+  /** Jobs of one workspace whose prompt (or negative) matches raw user text, best first. */
+  search(workspaceId: string, query: string, limit: number): Job[];
+}
+
+export const INTERRUPTED_ERROR: JobError = {
+  stage: 'run',
+  code: 'interrupted',
+  message: 'The app closed while this job was in progress.',
+};
+
+/** History and search never return more than this many rows at once. */
+export const JOBS_LIST_MAX = 500;
+
+/** bm25 column weights (prompt, negative): a hit in what the user asked for ranks first. */
+const BM25_WEIGHTS = '1.0, 0.2';
+
+/** A jobs row as the prepared statements return it (aliases match the DTO's names). */
+interface JobRow {
+  id: string;
+  workspaceId: string;
+  mode: ModeId;
+  tool: string;
+  preset: string | null;
+  prompt: string;
+  negativePrompt: string | null;
+  provider: string | null;
+  status: JobStatus;
+  seed: number | null;
+  paramsJson: string;
+  attemptsJson: string;
+  errorJson: string | null;
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+}
+
+const JOB_COLUMNS = `j.id, j.workspace_id AS workspaceId, j.mode, j.tool, j.preset, j.prompt,
+  j.negative_prompt AS negativePrompt, j.provider, j.status, j.seed, j.params_json AS paramsJson,
+  j.attempts_json AS attemptsJson, j.error_json AS errorJson, j.created_at AS createdAt,
+  j.started_at AS startedAt, j.finished_at AS finishedAt`;
+
+function toJob(row: JobRow): Job {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    mode: row.mode,
+    tool: row.tool,
+    preset: row.preset,
+    prompt: row.prompt,
+    negativePrompt: row.negativePrompt,
+    provider: row.provider,
+    status: row.status,
+    seed: row.seed,
+    params: readObject(row.paramsJson),
+    attempts: readAttempts(row.attemptsJson),
+    error: readJobError(row.errorJson),
+    createdAt: row.createdAt,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+  };
+}
+
+function toInsertParams(job: NewJob): JobRow {
+  return {
+    id: job.id,
+    workspaceId: job.workspaceId,
+    mode: job.mode,
+    tool: job.tool,
+    preset: job.preset ?? null,
+    prompt: job.prompt,
+    negativePrompt: job.negativePrompt ?? null,
+    provider: job.provider ?? null,
+    status: job.status ?? 'queued',
+    seed: job.seed ?? null,
+    paramsJson: JSON.stringify(job.params ?? {}),
+    attemptsJson: JSON.stringify(job.attempts ?? []),
+    errorJson: job.error ? JSON.stringify(job.error) : null,
+    createdAt: job.createdAt,
+    startedAt: job.startedAt ?? null,
+    finishedAt: job.finishedAt ?? null,
+  };
+}
+
+function clampLimit(limit: number): number {
+  return Math.min(Math.max(Math.trunc(limit) || 1, 1), JOBS_LIST_MAX);
+}
+
+export function createJobsRepo({ orm, sqlite }: LibraryDb): JobsRepo {
+  const insertStmt = sqlite.prepare<[JobRow], void>(
+    `INSERT INTO jobs (id, workspace_id, mode, tool, preset, prompt, negative_prompt, provider, status, seed,
+       params_json, attempts_json, error_json, created_at, started_at, finished_at)
+     VALUES (@id, @workspaceId, @mode, @tool, @preset, @prompt, @negativePrompt, @provider, @status, @seed,
+       @paramsJson, @attemptsJson, @errorJson, @createdAt, @startedAt, @finishedAt)`,
+  );
+  const getStmt = sqlite.prepare<[string], JobRow>(`SELECT ${JOB_COLUMNS} FROM jobs j WHERE j.id = ?`);
+  const listStmt = sqlite.prepare<[string, number], JobRow>(
+    `SELECT ${JOB_COLUMNS} FROM jobs j WHERE j.workspace_id = ?
+     ORDER BY j.created_at DESC, j.id DESC LIMIT ?`,
+  );
+  // FTS drives the join (MATCH narrows first), then each hit is checked against the
+  // workspace through the rowid; created_at breaks bm25 ties so results are stable.
+  const searchStmt = sqlite.prepare<[string, string, number], JobRow>(
+    `SELECT ${JOB_COLUMNS} FROM jobs_fts JOIN jobs j ON j.rowid = jobs_fts.rowid
+     WHERE jobs_fts MATCH ? AND j.workspace_id = ?
+     ORDER BY bm25(jobs_fts, ${BM25_WEIGHTS}), j.created_at DESC
+     LIMIT ?`,
+  );
+  const insertAll = sqlite.transaction((rows: ReadonlyArray<NewJob>) => {
+    for (const job of rows) insertStmt.run(toInsertParams(job));
+  });
+
+  const repo: JobsRepo = {
+    insert(job) {
+      const row = toInsertParams(job);
+      insertStmt.run(row);
+      return toJob(row);
+    },
+
+    insertMany(rows) {
+      insertAll(rows);
+    },
+
+    get(id) {
+      const row = getStmt.get(id);
+      return row ? toJob(row) : undefined;
+    },
+
+    update(id, patch) {
+      const set: Partial<typeof jobs.$inferInsert> = {};
+      if (patch.status !== undefined) set.status = patch.status;
+      if (patch.provider !== undefined) set.provider = patch.provider;
+      if (patch.attempts !== undefined) set.attemptsJson = JSON.stringify(patch.attempts);
+      if (patch.error !== undefined) set.errorJson = patch.error === null ? null : JSON.stringify(patch.error);
+      if (patch.seed !== undefined) set.seed = patch.seed;
+      if (patch.negativePrompt !== undefined) set.negativePrompt = patch.negativePrompt;
+      if (patch.startedAt !== undefined) set.startedAt = patch.startedAt;
+      if (patch.finishedAt !== undefined) set.finishedAt = patch.finishedAt;
+      // drizzle refuses an empty SET; an empty patch is a read.
+      if (Object.keys(set).length === 0) return repo.get(id);
+      const changed = orm.update(jobs).set(set).where(eq(jobs.id, id)).run().changes;
+      return changed > 0 ? repo.get(id) : undefined;
+    },
+
+    markUnfinishedInterrupted(now) {
+      return orm
+        .update(jobs)
+        .set({ status: 'interrupted', finishedAt: now, errorJson: JSON.stringify(INTERRUPTED_ERROR) })
+        .where(inArray(jobs.status, ['queued', 'running']))
+        .run().changes;
+    },
+
+    listByWorkspace(workspaceId, limit) {
+      return listStmt.all(workspaceId, clampLimit(limit)).map(toJob);
+    },
+
+    search(workspaceId, query, limit) {
+      const match = toFtsQuery(query);
+      if (match === null) return [];
+      return searchStmt.all(match, workspaceId, clampLimit(limit)).map(toJob);
+    },
+  };
+  return repo;
+}

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildContentSecurityPolicy } from './content-security-policy';
+import { mimeTypeFor, resolveStaticFile } from './static-files';
+
+describe('content security policy', () => {
+  it('is strict in production: no inline code, no eval, nothing remote, no frames', () => {
+    const csp = buildContentSecurityPolicy();
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+  });
+
+  it('loosens only what the dev server needs', () => {
+    const csp = buildContentSecurityPolicy({ dev: true, connectSrc: ['ws://localhost:5173'] });
+    expect(csp).toContain("script-src 'self' 'unsafe-inline'");
+    expect(csp).toContain("connect-src 'self' ws://localhost:5173");
+    expect(csp).not.toContain('unsafe-eval');
+  });
+});
+
+describe('static renderer files', () => {
+  const root = '/app/out/renderer';
+  it('serves files inside the renderer folder and index.html for routes', () => {
+    expect(resolveStaticFile(root, '/assets/index-abc.js')).toBe(join(root, 'assets/index-abc.js'));
+    expect(resolveStaticFile(root, '/')).toBe(join(root, 'index.html'));
+    expect(resolveStaticFile(root, '/pixel/studio')).toBe(join(root, 'index.html'));
+  });
+
+  it('refuses traversal, encoded or not', () => {
+    expect(resolveStaticFile(root, '/../../etc/passwd.txt')).toBeNull();
+    expect(resolveStaticFile(root, '/%2e%2e/%2e%2e/etc/passwd.txt')).toBeNull();
+    expect(resolveStaticFile(root, '/%E0%A4%A')).toBeNull();
+    expect(resolveStaticFile(root, '/a%00.js')).toBeNull();
+  });
+
+  it('types what it serves', () => {
+    expect(mimeTypeFor('a.js')).toMatch(/javascript/);
+    expect(mimeTypeFor('a.css')).toMatch(/css/);
+    expect(mimeTypeFor('a.unknown')).toBe('application/octet-stream');
+  });
+});
