@@ -22,7 +22,8 @@ export function buildContentSecurityPolicy(options: CspOptions = {}): string {
     'worker-src': "'self' blob:",
     'frame-src': "'none'",
     'object-src': "'none'",
-    'base-uri': "'none'",
+    // index.html sets <base href="/"> so relative asset URLs work under /<mode>/studio.
+    'base-uri': "'self'",
     'form-action': "'none'",
     'frame-ancestors': "'none'",
   };
