@@ -9,6 +9,7 @@ import { EventHub } from '../core/events/event-hub';
 import { consoleLogger } from '../core/ports';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
 import { buildContentSecurityPolicy } from '../core/security/content-security-policy';
+import { originOf } from '../core/security/origin';
 import { createCore, type Core } from '../core/services';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRendererOverAppProtocol } from './app-protocol';
 import { electronDialogs, electronShell } from './electron-ports';
@@ -21,7 +22,7 @@ import { applyDevCsp, denyAllPermissions, installNavigationGuards } from './secu
 const log = consoleLogger;
 /** Set by `electron-vite dev`: the renderer comes from Vite's dev server with HMR. */
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
-const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+const appOrigin = (devServerUrl ? originOf(devServerUrl) : null) ?? APP_ORIGIN;
 
 // Lets developers and support keep a separate library (documented in the README).
 const dataDirOverride = process.env['WOKGEN_DATA_DIR'];

@@ -5,6 +5,7 @@
 import { app, session, shell, type Session } from 'electron';
 import { assertSafeExternalUrl } from '../core/ipc/external-url';
 import type { Logger } from '../core/ports';
+import { originOf } from '../core/security/origin';
 
 export function installNavigationGuards(appOrigin: string, log: Logger): void {
   app.on('web-contents-created', (_event, contents) => {
@@ -44,12 +45,4 @@ export function applyDevCsp(devOrigin: string, csp: string, target: Session = se
     if (originOf(details.url) === devOrigin) headers['Content-Security-Policy'] = [csp];
     callback({ responseHeaders: headers });
   });
-}
-
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
 }

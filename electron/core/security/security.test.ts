@@ -42,3 +42,14 @@ describe('static renderer files', () => {
     expect(mimeTypeFor('a.unknown')).toBe('application/octet-stream');
   });
 });
+
+describe('originOf', () => {
+  it('works for our custom scheme, where URL.origin says "null"', async () => {
+    const { originOf } = await import('./origin');
+    expect(new URL('app://studio/pixel/studio').origin).toBe('null');
+    expect(originOf('app://studio/pixel/studio')).toBe('app://studio');
+    expect(originOf('http://localhost:5173/x')).toBe('http://localhost:5173');
+    expect(originOf('file:///etc/passwd')).toBeNull();
+    expect(originOf('not a url')).toBeNull();
+  });
+});

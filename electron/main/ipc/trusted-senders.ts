@@ -5,6 +5,7 @@
  * at the app's own origin — an iframe (e.g. the UI/UX code preview) never gets through.
  */
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import { originOf } from '../../core/security/origin';
 
 export class TrustedSenders {
   private readonly ids = new Set<number>();
@@ -26,10 +27,6 @@ export class TrustedSenders {
     if (!this.ids.has(event.sender.id)) return false;
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null) return false;
-    try {
-      return new URL(frame.url).origin === this.appOrigin;
-    } catch {
-      return false;
-    }
+    return originOf(frame.url) === this.appOrigin;
   }
 }
