@@ -10,7 +10,7 @@ type DomainOf<K extends string> = K extends `${infer D}.${string}` ? D : never;
 type ActionOf<K extends string, D extends string> = K extends `${D}.${infer A}` ? A : never;
 
 /** Channels whose input has no required field may be called with no argument. */
-type Args<K extends ChannelName> = object extends ChannelInput<K> ? [input?: ChannelInput<K>] : [input: ChannelInput<K>];
+type Args<K extends ChannelName> = Record<never, never> extends ChannelInput<K> ? [input?: ChannelInput<K>] : [input: ChannelInput<K>];
 
 export type ChannelMethod<K extends ChannelName> = (...args: Args<K>) => Promise<Result<ChannelOutput<K>>>;
 

@@ -6,9 +6,10 @@
  * keytar is loaded on first use, not at import: a machine without a usable keychain must
  * still start the app and say so, rather than crash at start-up.
  */
+import type * as KeytarModule from 'keytar';
 import { SECRET_SERVICE, assertValidAccount, type SecretStore } from './secret-store';
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof KeytarModule;
 
 export class KeychainUnavailableError extends Error {
   constructor(cause: unknown) {
