@@ -9,6 +9,8 @@ export default defineConfig({
     environment: 'node',
     // Native modules (better-sqlite3, keytar) are happiest in forked processes.
     pool: 'forks',
+    // electron-store (ESM) imports `electron`; inlining it lets a test stand Electron in with vi.mock.
+    server: { deps: { inline: ['electron-store', 'conf'] } },
     // The type tests (*.test-d.ts) are checked by `tsc` in `npm run typecheck`.
     typecheck: { enabled: false },
   },
