@@ -30,7 +30,7 @@ function otherModePatterns(self, folderName) {
 const restrict = (paths, patterns = []) => ['error', { paths, patterns }];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'electron/core/library/migrations/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'e2e/.build/**', 'electron/core/library/migrations/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
