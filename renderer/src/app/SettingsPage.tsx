@@ -1,0 +1,20 @@
+/** Settings: General (theme, where workspaces go, motion), Providers (to come), About. */
+import { AboutSection } from './settings/AboutSection';
+import { GeneralSection } from './settings/GeneralSection';
+import { ProvidersSection } from './settings/ProvidersSection';
+
+export function SettingsPage() {
+  return (
+    <div className="page settings">
+      <header className="page-header">
+        <h1 className="page-title">Settings</h1>
+        <p className="page-subtitle">Preferences are saved on this computer as you change them.</p>
+      </header>
+      <div className="settings-body">
+        <GeneralSection />
+        <ProvidersSection />
+        <AboutSection />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Result } from '../../../shared/errors';
+import type { Asset, AssetPage } from '../../../shared/library';
+import { createFakeWokgen, deferred, ok } from '../testing/fakeWokgen';
+import { createLibraryStore, NO_ASSETS, selectWorkspaceAssets } from './library';
+
+const WS = '00000000-0000-4000-8000-0000000000aa';
+
+function anAsset(id: string): Asset {
+  return {
+    id,
+    jobId: null,
+    workspaceId: WS,
+    slot: 0,
+    kind: 'image',
+    relativePath: `assets/${id}.png`,
+    mime: 'image/png',
+    width: 64,
+    height: 64,
+    bytes: 2048,
+    metadata: {},
+    starred: false,
+    createdAt: 1,
+  };
+}
+
+describe('library store', () => {
+  it('loads the first page of a workspace', async () => {
+    const fake = createFakeWokgen({ 'library.assets': () => ok({ items: [anAsset('a')], nextCursor: null }) });
+    const store = createLibraryStore({ api: fake.api });
+    expect(selectWorkspaceAssets(WS)(store.getState())).toBe(NO_ASSETS);
+
+    await store.getState().loadAssets(WS);
+
+    expect(fake.callsTo('library.assets')).toEqual([{ workspaceId: WS }]);
+    expect(selectWorkspaceAssets(WS)(store.getState())).toMatchObject({ status: 'ready', items: [anAsset('a')] });
+    expect(selectWorkspaceAssets(null)(store.getState())).toBe(NO_ASSETS);
+  });
+
+  it('keeps an error for the gallery to show', async () => {
+    const fake = createFakeWokgen({
+      'library.assets': () => ({ ok: false, error: { code: 'not_found', message: 'No such workspace.' } }),
+    });
+    const store = createLibraryStore({ api: fake.api });
+    await store.getState().loadAssets(WS);
+    expect(selectWorkspaceAssets(WS)(store.getState())).toMatchObject({ status: 'error', error: { message: 'No such workspace.' } });
+  });
+
+  it('drops an answer overtaken by a newer load', async () => {
+    const slow = deferred<Result<AssetPage>>();
+    let call = 0;
+    const fake = createFakeWokgen({
+      'library.assets': () => (++call === 1 ? slow.promise : ok({ items: [anAsset('new')], nextCursor: null })),
+    });
+    const store = createLibraryStore({ api: fake.api });
+    const first = store.getState().loadAssets(WS);
+    await store.getState().loadAssets(WS);
+    slow.resolve(ok({ items: [anAsset('old')], nextCursor: null }));
+    await first;
+    expect(selectWorkspaceAssets(WS)(store.getState()).items.map((a) => a.id)).toEqual(['new']);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * The assets of each workspace, newest first, one page at a time. The real virtualised
+ * gallery builds on this; for now the studio shows the first page.
+ */
+import { create } from 'zustand';
+import type { AppError, Result } from '../../../shared/errors';
+import type { WokgenApi } from '../../../shared/ipc/api';
+import type { Asset, AssetCursor, AssetPage } from '../../../shared/library';
+import type { LoadStatus } from './status';
+
+export interface WorkspaceAssets {
+  readonly status: LoadStatus;
+  readonly items: ReadonlyArray<Asset>;
+  readonly nextCursor: AssetCursor | null;
+  readonly error: AppError | null;
+}
+
+export const NO_ASSETS: WorkspaceAssets = { status: 'idle', items: [], nextCursor: null, error: null };
+
+export interface LibraryState {
+  readonly assets: Readonly<Record<string, WorkspaceAssets>>;
+  /** Loads the first page again (the gallery shows errors inline, so no toast). */
+  loadAssets(workspaceId: string): Promise<Result<AssetPage>>;
+}
+
+export interface LibraryDeps {
+  readonly api: WokgenApi;
+}
+
+export const selectWorkspaceAssets =
+  (workspaceId: string | null) =>
+  (state: LibraryState): WorkspaceAssets =>
+    (workspaceId === null ? undefined : state.assets[workspaceId]) ?? NO_ASSETS;
+
+export function createLibraryStore({ api }: LibraryDeps) {
+  const ticket: Record<string, number> = {};
+  return create<LibraryState>()((set) => {
+    const put = (workspaceId: string, next: (current: WorkspaceAssets) => WorkspaceAssets): void => {
+      set((s) => ({ assets: { ...s.assets, [workspaceId]: next(s.assets[workspaceId] ?? NO_ASSETS) } }));
+    };
+    return {
+      assets: {},
+      async loadAssets(workspaceId) {
+        const mine = (ticket[workspaceId] ?? 0) + 1;
+        ticket[workspaceId] = mine;
+        put(workspaceId, (current) => ({ ...current, status: 'loading' }));
+        const result = await api.library.assets({ workspaceId });
+        if (ticket[workspaceId] !== mine) return result;
+        put(workspaceId, (current) =>
+          result.ok
+            ? { status: 'ready', items: result.value.items, nextCursor: result.value.nextCursor, error: null }
+            : { ...current, status: 'error', error: result.error },
+        );
+        return result;
+      },
+    };
+  });
+}
+
+export type LibraryStore = ReturnType<typeof createLibraryStore>;
