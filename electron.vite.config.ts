@@ -25,6 +25,8 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite leaves minification off; the renderer is the one bundle where size matters.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
     plugins: [react()],

@@ -43,7 +43,13 @@ export const channels = {
     output: z.object({ folder: z.string() }),
   },
   'workspaces.chooseFolder': {
-    input: z.object({ purpose: z.enum(['create', 'attach']), defaultPath: z.string().max(4096).optional() }).strict(),
+    input: z
+      .object({
+        /** create: a folder for a new workspace; attach: an existing workspace; root: the default folder for new workspaces. */
+        purpose: z.enum(['create', 'attach', 'root']),
+        defaultPath: z.string().max(4096).optional(),
+      })
+      .strict(),
     output: z.object({ folder: z.string() }),
   },
   'workspaces.create': {

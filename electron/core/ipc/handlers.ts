@@ -7,6 +7,12 @@ import type { CoreHandlers } from './dispatch';
 import { assertSafeExternalUrl } from './external-url';
 import type { CoreServices } from '../services';
 
+const FOLDER_DIALOG_TITLES = {
+  create: 'Choose a folder for the new workspace',
+  attach: 'Open an existing workspace folder',
+  root: 'Choose the default folder for new workspaces',
+} as const;
+
 export function createHandlers(services: CoreServices): CoreHandlers {
   const { workspaces, library, settings, ports } = services;
   return {
@@ -20,8 +26,8 @@ export function createHandlers(services: CoreServices): CoreHandlers {
     'workspaces.suggestFolder': ({ mode, name }) => ({ folder: workspaces.suggestFolder(mode, name) }),
     'workspaces.chooseFolder': async ({ purpose, defaultPath }) => {
       const folder = await ports.dialogs.chooseFolder({
-        title: purpose === 'create' ? 'Choose a folder for the new workspace' : 'Open an existing workspace folder',
-        createDirectory: purpose === 'create',
+        title: FOLDER_DIALOG_TITLES[purpose],
+        createDirectory: purpose !== 'attach',
         ...(defaultPath === undefined ? {} : { defaultPath }),
       });
       if (folder === null) throw new AppFailure('cancelled', 'No folder was chosen.');

@@ -6,3 +6,4 @@ export type { NewJob, JobPatch, JobsRepo } from './jobs-repo';
 export { INTERRUPTED_ERROR, JOBS_LIST_MAX } from './jobs-repo';
 export type { NewAsset, AssetPageQuery, AssetsRepo } from './assets-repo';
 export { toFtsQuery } from './fts-query';
+export { newRowId } from './row-id';

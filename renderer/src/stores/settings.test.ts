@@ -105,7 +105,7 @@ describe('chooseWorkspacesRoot', () => {
     fake.handlers['workspaces.chooseFolder'] = () => ok({ folder: '/Volumes/Art' });
     fake.handlers['settings.update'] = (patch) => ok({ ...DEFAULT_SETTINGS, workspacesRoot: patch.workspacesRoot ?? null });
     await store.getState().chooseWorkspacesRoot();
-    expect(fake.callsTo('workspaces.chooseFolder')).toEqual([{ purpose: 'create' }]);
+    expect(fake.callsTo('workspaces.chooseFolder')).toEqual([{ purpose: 'root' }]);
     expect(store.getState().settings.workspacesRoot).toBe('/Volumes/Art');
   });
 });

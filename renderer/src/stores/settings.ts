@@ -85,7 +85,7 @@ export function createSettingsStore({ api, notify }: SettingsDeps) {
     async chooseWorkspacesRoot() {
       const root = get().settings.workspacesRoot;
       const chosen = await api.workspaces.chooseFolder(
-        root === null ? { purpose: 'create' } : { purpose: 'create', defaultPath: root },
+        root === null ? { purpose: 'root' } : { purpose: 'root', defaultPath: root },
       );
       if (!chosen.ok) {
         notifyError(notify, chosen.error);
