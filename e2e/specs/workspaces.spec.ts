@@ -96,3 +96,54 @@ test('a server-side refusal is shown next to the folder field and creates nothin
   expect(readdirSync(occupied)).toEqual(['notes.txt']);
   expect(await studio.core.handlers['workspaces.list']({ mode: 'pixel' })).toEqual([]);
 });
+
+test('remove keeps the folder and Undo brings the workspace back', async ({ page, studio }) => {
+  await page.goto(`${studio.url}emoji/studio`);
+  await createWorkspace(page, 'Emoji', 'Reactions');
+  const folder = join(studio.homeDir, 'WokGen', 'emoji', 'Reactions');
+
+  await page.getByRole('button', { name: 'Remove from library' }).click();
+  const confirm = page.getByRole('dialog', { name: /Remove “Reactions”/ });
+  await expect(confirm.getByRole('checkbox', { name: 'Also move the folder to the trash' })).not.toBeChecked();
+  await confirm.getByRole('button', { name: 'Remove workspace' }).click();
+
+  await expect(page.getByRole('heading', { name: 'No workspace yet' })).toBeVisible();
+  expect(existsSync(join(folder, 'workspace.json'))).toBe(true);
+
+  await page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(workspaceOption(page, 'Reactions')).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: 'No assets yet' })).toBeVisible();
+});
+
+test('remove with "move to trash" sends the folder to the trash, not oblivion', async ({ page, studio }) => {
+  await page.goto(`${studio.url}vector/studio`);
+  await createWorkspace(page, 'Vector', 'Old Icons');
+  const folder = join(studio.homeDir, 'WokGen', 'vector', 'Old Icons');
+
+  await page.getByRole('button', { name: 'Remove from library' }).click();
+  const confirm = page.getByRole('dialog', { name: /Remove “Old Icons”/ });
+  await confirm.getByRole('checkbox', { name: 'Also move the folder to the trash' }).check();
+  await confirm.getByRole('button', { name: 'Remove and trash folder' }).click();
+
+  await expect(page.getByRole('heading', { name: 'No workspace yet' })).toBeVisible();
+  expect(existsSync(folder)).toBe(false);
+  const trashed = readdirSync(join(studio.root, 'trash'));
+  expect(trashed).toHaveLength(1);
+  expect(existsSync(join(studio.root, 'trash', trashed[0]!, 'workspace.json'))).toBe(true);
+});
+
+test('an existing workspace folder is re-attached from another studio only in its own mode', async ({ page, studio }) => {
+  const created = await studio.core.handlers['workspaces.create']({ name: 'Brand Book', mode: 'business' });
+  await studio.core.handlers['workspaces.remove']({ id: created.id, deleteFiles: false });
+
+  studio.dialogs.answerNext(created.folder);
+  await page.goto(`${studio.url}pixel/studio`);
+  await page.getByRole('button', { name: 'Open existing folder…' }).click();
+  await expect(page.getByRole('region', { name: 'Notifications' })).toContainText('Open it from the Business studio');
+  await expect(page.getByRole('heading', { name: 'No workspace yet' })).toBeVisible();
+
+  studio.dialogs.answerNext(created.folder);
+  await page.getByRole('navigation', { name: 'Modes' }).getByRole('link', { name: /Business/ }).click();
+  await page.getByRole('button', { name: 'Open existing folder…' }).click();
+  await expect(workspaceOption(page, 'Brand Book')).toHaveCount(1);
+});

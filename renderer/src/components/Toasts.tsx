@@ -28,9 +28,9 @@ function ToastItem({ toast }: { toast: Toast }) {
 
   useEffect(() => {
     if (held) return undefined;
-    const timer = window.setTimeout(() => dismiss(toast.id), toastDuration(toast.tone));
+    const timer = window.setTimeout(() => dismiss(toast.id), toastDuration(toast.tone, toast.action !== undefined));
     return () => window.clearTimeout(timer);
-  }, [held, dismiss, toast.id, toast.tone]);
+  }, [held, dismiss, toast.id, toast.tone, toast.action]);
 
   return (
     <li
@@ -45,6 +45,18 @@ function ToastItem({ toast }: { toast: Toast }) {
         {toast.title !== undefined && <p className="toast-title">{toast.title}</p>}
         <p className="toast-message">{toast.message}</p>
       </div>
+      {toast.action !== undefined && (
+        <button
+          type="button"
+          className="toast-action"
+          onClick={() => {
+            dismiss(toast.id);
+            toast.action?.run();
+          }}
+        >
+          {toast.action.label}
+        </button>
+      )}
       <button type="button" className="toast-dismiss" aria-label="Dismiss notification" onClick={() => dismiss(toast.id)}>
         <Icon name="close" size={12} />
       </button>

@@ -7,10 +7,17 @@ import type { AppError } from '../../../shared/errors';
 
 export type ToastTone = 'info' | 'success' | 'error';
 
+/** A button on the toast, e.g. "Undo"; the toast closes when it is used. */
+export interface ToastAction {
+  readonly label: string;
+  readonly run: () => void;
+}
+
 export interface ToastInput {
   readonly tone: ToastTone;
   readonly message: string;
   readonly title?: string;
+  readonly action?: ToastAction;
 }
 
 export interface Toast extends ToastInput {
@@ -28,8 +35,9 @@ export interface ToastsState {
 /** More than this and the oldest go: a wall of toasts helps nobody. */
 export const MAX_TOASTS = 4;
 
-/** How long a toast stays, in ms; errors stay longer because they need reading. */
-export function toastDuration(tone: ToastTone): number {
+/** How long a toast stays, in ms; errors and toasts offering an action (Undo) stay longer. */
+export function toastDuration(tone: ToastTone, hasAction = false): number {
+  if (hasAction) return 10000;
   return tone === 'error' ? 8000 : 4000;
 }
 

@@ -192,7 +192,25 @@ describe('rename, remove, reveal', () => {
     expect(list().items).toEqual([b]);
     expect(active()?.id).toBe(b.id);
     expect(remembered.pixel).toBe(b.id);
-    expect(toasts).toEqual([{ tone: 'success', message: 'Removed “A” from the library. Its folder was kept.' }]);
+    expect(toasts).toEqual([
+      { tone: 'success', message: 'Removed “A” from the library. Its folder was kept.', action: { label: 'Undo', run: expect.any(Function) } },
+    ]);
+  });
+
+  it('Undo re-attaches the kept folder and opens it again', async () => {
+    fake.handlers['workspaces.remove'] = () => ok({ removed: a, filesTrashed: false });
+    fake.handlers['workspaces.attach'] = () => ok(a);
+    await store.getState().remove(a, false);
+    toasts[0]?.action?.run();
+    await vi.waitFor(() => expect(list().items).toEqual([a, b]));
+    expect(fake.callsTo('workspaces.attach')).toEqual([{ folder: a.folder, mode: 'pixel' }]);
+    expect(active()?.id).toBe(a.id);
+  });
+
+  it('a failed Undo says why', async () => {
+    fake.handlers['workspaces.attach'] = () => ({ ok: false, error: { code: 'not_found', message: 'This folder does not exist.', field: 'folder' } });
+    await store.getState().restore(a);
+    expect(toasts).toEqual([{ tone: 'error', title: '“A” could not be restored', message: 'This folder does not exist.' }]);
   });
 
   it('says so when the folder went to the trash', async () => {
@@ -200,6 +218,7 @@ describe('rename, remove, reveal', () => {
     await store.getState().remove(b, true);
     expect(fake.callsTo('workspaces.remove')).toEqual([{ id: b.id, deleteFiles: true }]);
     expect(toasts[0]?.message).toBe('Removed “B” and moved its folder to the trash.');
+    expect(toasts[0]?.action).toBeUndefined();
     expect(active()?.id).toBe(a.id);
   });
 

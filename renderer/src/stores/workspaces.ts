@@ -39,7 +39,10 @@ export interface WorkspacesState {
   create(input: CreateWorkspaceInput): Promise<Result<Workspace>>;
   /** Errors are returned, not toasted: the rename dialog shows them. */
   rename(workspace: Workspace, name: string): Promise<Result<Workspace>>;
+  /** Removes from the library; when the folder was kept, the toast offers Undo (re-attach). */
   remove(workspace: Workspace, deleteFiles: boolean): Promise<Result<RemoveOutcome>>;
+  /** Puts a removed workspace back from its kept folder (the Undo of `remove`). */
+  restore(workspace: Workspace): Promise<Result<Workspace>>;
   /** Asks for a folder, then attaches it to `mode`; a dismissed dialog returns `cancelled` quietly. */
   attach(mode: ModeId, defaultPath?: string): Promise<Result<Workspace>>;
   reveal(workspace: Workspace): Promise<Result<{ revealed: true }>>;
@@ -159,12 +162,26 @@ export function createWorkspacesStore({ api, notify, remembered, remember }: Wor
         const items = (get().lists[mode]?.items ?? []).filter((w) => w.id !== workspace.id);
         set((s) => ({ lists: { ...s.lists, [mode]: { ...(s.lists[mode] ?? NO_WORKSPACES), items } } }));
         setActive(mode, resolveActiveId(items, get().active[mode]));
-        notify({
-          tone: 'success',
-          message: result.value.filesTrashed
-            ? `Removed “${workspace.name}” and moved its folder to the trash.`
-            : `Removed “${workspace.name}” from the library. Its folder was kept.`,
-        });
+        notify(
+          result.value.filesTrashed
+            ? { tone: 'success', message: `Removed “${workspace.name}” and moved its folder to the trash.` }
+            : {
+                tone: 'success',
+                message: `Removed “${workspace.name}” from the library. Its folder was kept.`,
+                action: { label: 'Undo', run: () => void get().restore(workspace) },
+              },
+        );
+        return result;
+      },
+
+      async restore(workspace) {
+        const result = await api.workspaces.attach({ folder: workspace.folder, mode: workspace.mode });
+        if (!result.ok) {
+          notifyError(notify, result.error, `“${workspace.name}” could not be restored`);
+          return result;
+        }
+        putInList(result.value);
+        setActive(workspace.mode, result.value.id);
         return result;
       },
 
