@@ -60,6 +60,7 @@ export function createCore(ports: CorePorts): Core {
     trashItem: (path) => ports.shell.trashItem(path),
     log: ports.log,
     homeDir: ports.homeDir,
+    protectedDirs: [ports.dataDir],
     ...(ports.now ? { now: ports.now } : {}),
   });
   const services: CoreServices = { ports, library, settings: ports.settings, workspaces };

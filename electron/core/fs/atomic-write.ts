@@ -14,12 +14,14 @@ import { resolveInside } from './path-containment';
 export interface AtomicWriteOptions {
   /** Refuse to replace an existing file (exports never overwrite silently). */
   readonly noOverwrite?: boolean;
+  /** Create missing parent folders (default). Off where a vanished folder must stay vanished. */
+  readonly createParents?: boolean;
 }
 
 /** Writes `data` to the absolute `target`; the parent folder is created if needed. */
 export function writeFileAtomicSync(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
   const dir = dirname(target);
-  mkdirSync(dir, { recursive: true });
+  if (options.createParents ?? true) mkdirSync(dir, { recursive: true });
   const temp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   // O_EXCL: the temp name must be ours alone.
@@ -66,7 +68,13 @@ function publishWithoutOverwrite(temp: string, target: string): void {
   }
   const reserve = openSync(target, fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY);
   closeSync(reserve);
-  renameSync(temp, target);
+  try {
+    renameSync(temp, target);
+  } catch (error) {
+    // Do not leave the empty reservation behind as if it were the file.
+    rmSync(target, { force: true });
+    throw error;
+  }
 }
 
 function fsyncDirectory(dir: string): void {

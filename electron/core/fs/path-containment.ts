@@ -16,7 +16,7 @@ export function isPathInside(candidate: string, parent: string): boolean {
 }
 
 /** `realpath` of the deepest part of `target` that exists, with the rest appended. */
-function realpathOfExistingPrefix(target: string): string {
+export function realpathOfExistingPrefix(target: string): string {
   let existing = target;
   const tail: string[] = [];
   while (!existsSync(existing)) {

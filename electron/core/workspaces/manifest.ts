@@ -21,9 +21,18 @@ export function hasManifest(folder: string): boolean {
   return existsSync(manifestPath(folder));
 }
 
-export function writeManifest(folder: string, manifest: Omit<WorkspaceManifest, 'format' | 'app'>): void {
+export function writeManifest(folder: string, manifest: Omit<WorkspaceManifest, 'format' | 'app'>, options: { createFolder?: boolean } = {}): void {
   const full: WorkspaceManifest = { format: WORKSPACE_MANIFEST_FORMAT, app: 'wokgen-studio', ...manifest };
-  writeFileAtomicSync(manifestPath(folder), `${JSON.stringify(full, null, 2)}\n`);
+  writeFileAtomicSync(manifestPath(folder), `${JSON.stringify(full, null, 2)}\n`, { createParents: options.createFolder ?? true });
+}
+
+/** The manifest if the folder has a valid one, else null (missing, unreadable or invalid). */
+export function readManifestIfPresent(folder: string): WorkspaceManifest | null {
+  try {
+    return readManifest(folder);
+  } catch {
+    return null;
+  }
 }
 
 /** Reads and validates the manifest; every failure is a typed error about the `folder` field. */

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError, Result } from '../../../shared/errors';
@@ -87,23 +87,76 @@ describe('workspaces.create', () => {
   });
 
   it('leaves no folder and no row when the disk refuses the write', async () => {
+    // A path through a regular file fails with ENOTDIR for every user, root included.
+    const file = join(t.root, 'plain-file');
+    writeFileSync(file, 'x');
+    const error = failure(await t.call('workspaces.create', { name: 'Nope', mode: 'pixel', folder: join(file, 'ws') }));
+    expect(error).toMatchObject({ code: 'io_failed', field: 'folder' });
+    expect(error.message).toMatch(/ENOTDIR/);
+    expect(value<Workspace[]>(await t.call('workspaces.list', { mode: 'pixel' }))).toEqual([]);
+  });
+
+  it('reports a permission refusal as io_failed on the folder (where the OS enforces it)', async (ctx) => {
+    if (process.getuid?.() === 0) {
+      console.warn('[skipped] permission test: running as root, which ignores folder permission bits');
+      ctx.skip('running as root, which ignores folder permission bits');
+    }
     const locked = join(t.root, 'locked');
     mkdirSync(locked);
     chmodSync(locked, 0o500);
     try {
-      const result = await t.call('workspaces.create', { name: 'Nope', mode: 'pixel', folder: join(locked, 'ws') });
-      // root ignores permission bits; only assert the clean failure where the OS enforces them.
-      if (!result.ok) {
-        expect(result.error).toMatchObject({ code: 'io_failed', field: 'folder' });
-        expect(result.error.message).toMatch(/permission denied/);
-        expect(readdirSync(locked)).toEqual([]);
-        expect(value<Workspace[]>(await t.call('workspaces.list', { mode: 'pixel' }))).toEqual([]);
-      } else {
-        expect(process.getuid?.()).toBe(0);
-      }
+      const error = failure(await t.call('workspaces.create', { name: 'Nope', mode: 'pixel', folder: join(locked, 'ws') }));
+      expect(error).toMatchObject({ code: 'io_failed', field: 'folder' });
+      expect(error.message).toMatch(/permission denied/);
+      expect(readdirSync(locked)).toEqual([]);
     } finally {
       chmodSync(locked, 0o700);
     }
+  });
+
+  it('keeps no row when a listener fails after the insert — and reports success, since the workspace exists', async () => {
+    const emit = t.core.services.ports.events.emit;
+    (t.core.services.ports.events as { emit: unknown }).emit = () => {
+      throw new Error('listener exploded');
+    };
+    try {
+      const ws = value<Workspace>(await t.call('workspaces.create', { name: 'Solid', mode: 'pixel' }));
+      expect(existsSync(join(ws.folder, 'workspace.json'))).toBe(true);
+    } finally {
+      (t.core.services.ports.events as { emit: unknown }).emit = emit;
+    }
+    expect(value<Workspace[]>(await t.call('workspaces.list', { mode: 'pixel' })).map((w) => w.name)).toEqual(['Solid']);
+  });
+
+  it.each([
+    ['a filesystem root', () => '/', /root/],
+    ['the home folder', () => t.homeDir, /home folder/],
+    ['a folder containing the home folder', () => t.root, /home folder/],
+    ["the app's data folder", () => join(t.dataDir, 'ws'), /own data/],
+    ['a network path', () => '\\\\evil-host\\share\\ws', /Network paths/],
+  ])('refuses %s as a workspace folder', async (_label, folder, message) => {
+    const error = failure(await t.call('workspaces.create', { name: 'Bad', mode: 'pixel', folder: folder() }));
+    expect(error.field).toBe('folder');
+    expect(error.message).toMatch(message);
+  });
+
+  it('refuses nesting a workspace inside another, or around another', async () => {
+    const outer = value<Workspace>(await t.call('workspaces.create', { name: 'Outer', mode: 'pixel' }));
+    const inside = failure(await t.call('workspaces.create', { name: 'Inner', mode: 'emoji', folder: join(outer.folder, 'assets', 'inner') }));
+    expect(inside).toMatchObject({ code: 'conflict', field: 'folder' });
+    expect(inside.message).toMatch(/inside the workspace "Outer"/);
+    const around = failure(await t.call('workspaces.create', { name: 'Around', mode: 'emoji', folder: join(t.homeDir, 'WokGen', 'pixel', 'new-parent', '..') }));
+    expect(around.message).toMatch(/contains the workspace "Outer"/);
+  });
+
+  it('stores one spelling per folder: a symlinked path resolves to the real folder', async () => {
+    const real = join(t.root, 'real-parent');
+    mkdirSync(real);
+    symlinkSync(real, join(t.root, 'alias'));
+    const ws = value<Workspace>(await t.call('workspaces.create', { name: 'Linked', mode: 'pixel', folder: join(t.root, 'alias', 'ws') }));
+    expect(ws.folder).toBe(join(real, 'ws'));
+    const again = failure(await t.call('workspaces.create', { name: 'Twice', mode: 'pixel', folder: join(real, 'ws') }));
+    expect(again.message).toMatch(/"Linked" already uses/);
   });
 
   it('rolls back the folder when the row cannot be inserted', async () => {
@@ -124,6 +177,24 @@ describe('workspaces.update', () => {
     const renamed = value<Workspace>(await t.call('workspaces.update', { id: ws.id, name: 'New name' }));
     expect(renamed.name).toBe('New name');
     expect(JSON.parse(readFileSync(join(ws.folder, 'workspace.json'), 'utf8')).name).toBe('New name');
+  });
+
+  it("refuses to rename into a folder that now holds another workspace's manifest", async () => {
+    const a = value<Workspace>(await t.call('workspaces.create', { name: 'A', mode: 'emoji' }));
+    const b = value<Workspace>(await t.call('workspaces.create', { name: 'B', mode: 'emoji' }));
+    const parked = join(t.root, 'parked');
+    renameSync(a.folder, parked);
+    renameSync(b.folder, a.folder);
+    const error = failure(await t.call('workspaces.update', { id: a.id, name: 'A2' }));
+    expect(error).toMatchObject({ code: 'conflict', field: 'name' });
+    expect(JSON.parse(readFileSync(join(a.folder, 'workspace.json'), 'utf8')).id).toBe(b.id);
+  });
+
+  it('renames a workspace whose folder is missing in the library only, without re-creating the folder', async () => {
+    const ws = value<Workspace>(await t.call('workspaces.create', { name: 'Gone', mode: 'emoji' }));
+    renameSync(ws.folder, join(t.root, 'elsewhere'));
+    expect(value<Workspace>(await t.call('workspaces.update', { id: ws.id, name: 'Still gone' }))).toMatchObject({ name: 'Still gone', missing: true });
+    expect(existsSync(ws.folder)).toBe(false);
   });
 
   it("never changes a workspace's mode, and says what to do instead", async () => {
@@ -160,6 +231,27 @@ describe('workspaces.remove and attach', () => {
     expect(existsSync(join(t.trashDir, 'Gone', 'workspace.json'))).toBe(true);
   });
 
+  it('never trashes a folder that no longer holds this workspace', async () => {
+    const ws = value<Workspace>(await t.call('workspaces.create', { name: 'Moved', mode: 'vector' }));
+    renameSync(ws.folder, join(t.root, 'moved-away'));
+    mkdirSync(ws.folder);
+    writeFileSync(join(ws.folder, 'precious.txt'), 'not a workspace');
+    const error = failure(await t.call('workspaces.remove', { id: ws.id, deleteFiles: true }));
+    expect(error).toMatchObject({ code: 'conflict', field: 'deleteFiles' });
+    expect(readFileSync(join(ws.folder, 'precious.txt'), 'utf8')).toBe('not a workspace');
+    expect(existsSync(t.trashDir)).toBe(false);
+  });
+
+  it('never trashes through a symbolic link', async () => {
+    const ws = value<Workspace>(await t.call('workspaces.create', { name: 'Linky', mode: 'vector' }));
+    const target = join(t.root, 'real-target');
+    renameSync(ws.folder, target);
+    symlinkSync(target, ws.folder);
+    const error = failure(await t.call('workspaces.remove', { id: ws.id, deleteFiles: true }));
+    expect(error.message).toMatch(/symbolic link/);
+    expect(existsSync(join(target, 'workspace.json'))).toBe(true);
+  });
+
   it('keeps the workspace when the trash refuses', async () => {
     const ws = value<Workspace>(await t.call('workspaces.create', { name: 'Stays', mode: 'vector' }));
     t.trashFails = true;
@@ -192,6 +284,22 @@ describe('workspaces.remove and attach', () => {
     expect(failure(await t.call('workspaces.attach', { folder: plain, mode: 'pixel' }))).toMatchObject({ code: 'invalid_input', field: 'folder' });
     writeFileSync(join(plain, 'workspace.json'), '{not json');
     expect(failure(await t.call('workspaces.attach', { folder: plain, mode: 'pixel' })).message).toMatch(/not valid JSON/);
+  });
+
+  it('refuses to attach a copy while the original is still attached', async () => {
+    const ws = value<Workspace>(await t.call('workspaces.create', { name: 'Original', mode: 'pixel' }));
+    const copy = join(t.root, 'copy');
+    cpSync(ws.folder, copy, { recursive: true });
+    const error = failure(await t.call('workspaces.attach', { folder: copy, mode: 'pixel' }));
+    expect(error).toMatchObject({ code: 'conflict', field: 'folder' });
+    expect(error.message).toMatch(/copy of "Original"/);
+    expect(value<Workspace[]>(await t.call('workspaces.list', { mode: 'pixel' }))[0]?.folder).toBe(ws.folder);
+  });
+
+  it('re-attaching the same folder twice is harmless', async () => {
+    const ws = value<Workspace>(await t.call('workspaces.create', { name: 'Twice', mode: 'pixel' }));
+    expect(value<Workspace>(await t.call('workspaces.attach', { folder: ws.folder, mode: 'pixel' }))).toEqual(ws);
+    expect(value<Workspace[]>(await t.call('workspaces.list', { mode: 'pixel' }))).toHaveLength(1);
   });
 
   it('survives a restart on the same data folder', async () => {

@@ -4,17 +4,18 @@
  * Every operation either completes on both sides (folder and row) or leaves neither
  * changed: a failed create removes what it made; a failed rename restores the row.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { AppFailure } from '../../../shared/errors';
-import { MODES, type ModeId } from '../../../shared/modes';
+import { MODE_IDS, MODES, type ModeId } from '../../../shared/modes';
 import type { Workspace } from '../../../shared/workspace';
 import { ioFailure } from '../fs/errno';
 import type { EventSink, Logger } from '../ports';
 import type { SettingsStore } from '../settings/settings-store';
 import { firstFreeName, folderNameFor } from './folder-names';
-import { hasManifest, readManifest, writeManifest } from './manifest';
+import { assertAcceptableWorkspaceFolder, canonicalFolder } from './folder-policy';
+import { hasManifest, readManifest, readManifestIfPresent, writeManifest } from './manifest';
 
 /** Sub-folders every workspace gets, so users see where generations and exports land. */
 export const WORKSPACE_SUBFOLDERS = ['assets', 'exports'] as const;
@@ -46,6 +47,8 @@ export interface WorkspaceServiceDeps {
   readonly trashItem: (path: string) => Promise<void>;
   readonly log: Logger;
   readonly homeDir?: string;
+  /** Folders that belong to the app itself (user-data): never a workspace, never inside one. */
+  readonly protectedDirs?: ReadonlyArray<string>;
   readonly now?: () => number;
   readonly newId?: () => string;
 }
@@ -53,6 +56,8 @@ export interface WorkspaceServiceDeps {
 export class WorkspaceService {
   private readonly now: () => number;
   private readonly newId: () => string;
+  /** Workspaces with a slow operation (trashing) in flight; a second change must wait. */
+  private readonly busy = new Set<string>();
 
   constructor(private readonly deps: WorkspaceServiceDeps) {
     this.now = deps.now ?? Date.now;
@@ -72,17 +77,18 @@ export class WorkspaceService {
   }
 
   create(input: { name: string; mode: ModeId; folder?: string | undefined }): Workspace {
-    const folder = input.folder === undefined ? this.suggestFolder(input.mode, input.name) : this.absoluteFolder(input.folder);
+    const folder = canonicalFolder(input.folder ?? this.suggestFolder(input.mode, input.name));
     const taken = this.deps.repo.getByFolder(folder);
     if (taken) {
       throw new AppFailure('conflict', `The workspace "${taken.name}" already uses this folder.`, 'folder');
     }
+    this.assertAcceptable(folder);
     if (existsSync(folder)) {
       if (!isDirectory(folder)) throw new AppFailure('conflict', 'A file with this name already exists; choose a folder.', 'folder');
       if (hasManifest(folder)) {
         throw new AppFailure('conflict', 'This folder already holds a workspace. Use "Open existing folder" to attach it.', 'folder');
       }
-      if (readdirSync(folder).length > 0) {
+      if (listFolder(folder).length > 0) {
         throw new AppFailure('conflict', 'This folder is not empty. Choose an empty or new folder for the workspace.', 'folder');
       }
     }
@@ -90,6 +96,7 @@ export class WorkspaceService {
     const id = this.newId();
     const createdAt = this.now();
     const undo = new UndoLog();
+    let row: WorkspaceRow;
     try {
       const firstCreated = mkdirSync(folder, { recursive: true });
       if (firstCreated !== undefined) undo.push(() => rmSync(firstCreated, { recursive: true, force: true }));
@@ -99,13 +106,13 @@ export class WorkspaceService {
       }
       writeManifest(folder, { id, name: input.name, mode: input.mode, createdAt });
       undo.push(() => rmSync(join(folder, 'workspace.json'), { force: true }));
-      const row = this.deps.repo.insert({ id, name: input.name, mode: input.mode, folder, createdAt });
-      this.deps.events.emit('workspaces.changed', { mode: input.mode });
-      return this.toWorkspace(row);
+      row = this.deps.repo.insert({ id, name: input.name, mode: input.mode, folder, createdAt });
     } catch (error) {
       undo.run(this.deps.log);
       throw ioFailure('create the workspace folder', error, 'folder');
     }
+    this.announce(input.mode);
+    return this.toWorkspace(row);
   }
 
   update(input: { id: string; name?: string | undefined; mode?: ModeId | undefined }): Workspace {
@@ -119,17 +126,25 @@ export class WorkspaceService {
       );
     }
     if (input.name === undefined || input.name === row.name) return this.toWorkspace(row);
+    this.assertNotBusy(row);
 
+    // Only rewrite a manifest that is this workspace's own: after folders were swapped or
+    // replaced, writing here would hijack another workspace. A missing folder is renamed in
+    // the library only, and never re-created by the write.
+    const manifest = readManifestIfPresent(row.folder);
+    if (manifest && manifest.id !== row.id) {
+      throw new AppFailure('conflict', `The folder of "${row.name}" now holds a different workspace ("${manifest.name}"). Re-attach the right folder first.`, 'name');
+    }
     const renamed = this.deps.repo.rename(row.id, input.name, this.now());
-    if (hasManifest(row.folder)) {
+    if (manifest) {
       try {
-        writeManifest(row.folder, { id: row.id, name: input.name, mode: row.mode, createdAt: row.createdAt });
+        writeManifest(row.folder, { id: row.id, name: input.name, mode: row.mode, createdAt: row.createdAt }, { createFolder: false });
       } catch (error) {
         this.deps.repo.rename(row.id, row.name, row.updatedAt);
         throw ioFailure('rename the workspace (writing workspace.json)', error, 'name');
       }
     }
-    this.deps.events.emit('workspaces.changed', { mode: row.mode });
+    this.announce(row.mode);
     return this.toWorkspace(renamed);
   }
 
@@ -139,18 +154,23 @@ export class WorkspaceService {
    */
   async remove(input: { id: string; deleteFiles: boolean }): Promise<{ removed: Workspace; filesTrashed: boolean }> {
     const row = this.require(input.id);
+    this.assertNotBusy(row);
     const removed = this.toWorkspace(row);
     let filesTrashed = false;
     if (input.deleteFiles && existsSync(row.folder)) {
+      this.assertTrashable(row);
+      this.busy.add(row.id);
       try {
         await this.deps.trashItem(row.folder);
         filesTrashed = true;
       } catch (error) {
         throw ioFailure('move the workspace folder to the trash (the workspace was kept)', error, 'deleteFiles');
+      } finally {
+        this.busy.delete(row.id);
       }
     }
     this.deps.repo.remove(row.id);
-    this.deps.events.emit('workspaces.changed', { mode: row.mode });
+    this.announce(row.mode);
     return { removed, filesTrashed };
   }
 
@@ -159,7 +179,7 @@ export class WorkspaceService {
    * library, after moving the folder, or on another machine.
    */
   attach(input: { folder: string; mode: ModeId }): Workspace {
-    const folder = this.absoluteFolder(input.folder);
+    const folder = canonicalFolder(input.folder);
     if (!existsSync(folder) || !isDirectory(folder)) throw new AppFailure('not_found', 'This folder does not exist.', 'folder');
     const manifest = readManifest(folder);
     if (manifest.mode !== input.mode) {
@@ -174,16 +194,22 @@ export class WorkspaceService {
       throw new AppFailure('conflict', `The workspace "${atFolder.name}" is already attached at this folder.`, 'folder');
     }
     const known = this.deps.repo.get(manifest.id);
-    let row: WorkspaceRow;
-    if (known && known.folder === folder) {
-      row = known;
-    } else if (known) {
-      // Same workspace, new place: the folder was moved. Keep its history, follow the folder.
-      row = this.deps.repo.relocate(known.id, folder, this.now());
-    } else {
-      row = this.deps.repo.insert({ id: manifest.id, name: manifest.name, mode: manifest.mode, folder, createdAt: manifest.createdAt });
+    if (known && known.folder === folder) return this.toWorkspace(known);
+    if (known && readManifestIfPresent(known.folder)?.id === known.id) {
+      // The original is still in place, so this folder is a copy: attaching it would orphan
+      // the original. (Importing a copy as its own workspace arrives with .wokpack import.)
+      throw new AppFailure(
+        'conflict',
+        `This folder is a copy of "${known.name}", which is still attached at ${known.folder}. Remove that one first, or open the original.`,
+        'folder',
+      );
     }
-    this.deps.events.emit('workspaces.changed', { mode: row.mode });
+    this.assertAcceptable(folder, manifest.id);
+    const row = known
+      ? // Same workspace, new place: the folder was moved. Keep its history, follow the folder.
+        this.deps.repo.relocate(known.id, folder, this.now())
+      : this.deps.repo.insert({ id: manifest.id, name: manifest.name, mode: manifest.mode, folder, createdAt: manifest.createdAt });
+    this.announce(row.mode);
     return this.toWorkspace(row);
   }
 
@@ -197,14 +223,46 @@ export class WorkspaceService {
     return row;
   }
 
-  private workspacesRoot(): string {
-    return this.deps.settings.get().workspacesRoot ?? join(this.deps.homeDir ?? homedir(), 'WokGen');
+  /** Nested or system folders are refused; `exceptId` is the workspace being re-attached. */
+  private assertAcceptable(folder: string, exceptId?: string): void {
+    const others = MODE_IDS.flatMap((mode) => this.deps.repo.listByMode(mode)).filter((w) => w.id !== exceptId);
+    assertAcceptableWorkspaceFolder(folder, { homeDir: this.homeDir(), protectedDirs: this.deps.protectedDirs ?? [] }, others);
   }
 
-  private absoluteFolder(folder: string): string {
-    if (!isAbsolute(folder)) throw new AppFailure('invalid_input', 'Choose a full folder path (it must be absolute).', 'folder');
-    return resolve(folder);
+  /**
+   * Trashing goes only to a real folder (not a symlink) that still holds this workspace's own
+   * manifest: a folder that was moved away and replaced by something else is never touched.
+   */
+  private assertTrashable(row: WorkspaceRow): void {
+    if (lstatSync(row.folder).isSymbolicLink()) {
+      throw new AppFailure('conflict', 'This workspace folder is a symbolic link; it was not moved to the trash.', 'deleteFiles');
+    }
+    if (readManifestIfPresent(row.folder)?.id !== row.id) {
+      throw new AppFailure('conflict', `The folder at ${row.folder} no longer holds "${row.name}", so it was not moved to the trash.`, 'deleteFiles');
+    }
   }
+
+  private assertNotBusy(row: WorkspaceRow): void {
+    if (this.busy.has(row.id)) throw new AppFailure('conflict', `"${row.name}" is being moved to the trash; try again in a moment.`, 'id');
+  }
+
+  /** An event listener's failure must not undo or fail a change that already happened. */
+  private announce(mode: ModeId): void {
+    try {
+      this.deps.events.emit('workspaces.changed', { mode });
+    } catch (error) {
+      this.deps.log.error('workspaces.changed listener failed', { error: String(error) });
+    }
+  }
+
+  private homeDir(): string {
+    return this.deps.homeDir ?? homedir();
+  }
+
+  private workspacesRoot(): string {
+    return this.deps.settings.get().workspacesRoot ?? join(this.homeDir(), 'WokGen');
+  }
+
 
   private toWorkspace(row: WorkspaceRow): Workspace {
     return { ...row, missing: !hasManifest(row.folder) };
@@ -222,7 +280,20 @@ function isDirectory(path: string): boolean {
 /** A folder a new workspace may use: absent, or an empty directory. */
 function isUsableNewFolder(path: string): boolean {
   if (!existsSync(path)) return true;
-  return isDirectory(path) && readdirSync(path).length === 0;
+  try {
+    return isDirectory(path) && readdirSync(path).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** readdir with the failure (permissions, I/O) typed for the folder field. */
+function listFolder(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch (error) {
+    throw ioFailure('read the folder', error, 'folder');
+  }
 }
 
 /** Compensating actions, run newest first, when a multi-step change fails half-way. */
