@@ -20,16 +20,18 @@ export function registerAppSchemePrivileges(): void {
 
 export function serveRendererOverAppProtocol(rendererDir: string): void {
   const csp = buildContentSecurityPolicy();
+  const headers = securityHeaders(csp);
+  const refuse = (status: 403 | 404) => new Response(status === 403 ? 'Forbidden' : 'Not found', { status, headers });
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.host !== 'studio') return new Response('Not found', { status: 404 });
+    if (url.host !== 'studio') return refuse(404);
     const file = resolveStaticFile(rendererDir, url.pathname);
-    if (!file) return new Response('Forbidden', { status: 403 });
+    if (!file) return refuse(403);
     try {
       const body = await readFile(file);
-      return new Response(body, { status: 200, headers: { 'Content-Type': mimeTypeFor(file), ...securityHeaders(csp) } });
+      return new Response(body, { status: 200, headers: { 'Content-Type': mimeTypeFor(file), ...headers } });
     } catch {
-      return new Response('Not found', { status: 404 });
+      return refuse(404);
     }
   });
 }

@@ -2,7 +2,7 @@
  * The app's electron-store-backed settings, with Electron's `app` stood in (electron-store
  * reads the user-data folder from it). Same behaviour as the JSON store the tests use.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -28,6 +28,12 @@ describe('ElectronStoreSettings', () => {
     expect(JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8'))).toMatchObject({ theme: 'light', lastWorkspace: { pixel: 'abc' } });
     expect(new ElectronStoreSettings().get()).toMatchObject({ theme: 'light', lastWorkspace: { pixel: 'abc' } });
     expect(seen).toEqual(['light']);
+  });
+
+  it('sets aside a file that is not JSON instead of failing start-up or wiping it', () => {
+    writeFileSync(join(userData, 'settings.json'), '{ broken');
+    expect(new ElectronStoreSettings().get()).toEqual(DEFAULT_SETTINGS);
+    expect(readdirSync(userData).some((f) => f.startsWith('settings.json.corrupt-'))).toBe(true);
   });
 
   it('reads a hand-edited file leniently, field by field', () => {

@@ -3,18 +3,45 @@
  * core's interface. Values are re-validated with zod on read, so a hand-edited or older
  * file degrades to defaults field by field instead of breaking start-up.
  */
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { app } from 'electron';
 import Store from 'electron-store';
 import type { Settings, SettingsPatch } from '../../shared/settings';
+import type { Logger } from '../core/ports';
 import { mergeSettings, parseSettingsLeniently, type SettingsStore } from '../core/settings/settings-store';
 
+const STORE_NAME = 'settings';
+
+/**
+ * Opens the store; a file that is not valid JSON is set aside (kept for the user, never
+ * wiped) and the store starts again from defaults. electron-store's own
+ * `clearInvalidConfig: true` would delete it.
+ */
+function openStore(log?: Logger): Store<Record<string, unknown>> {
+  const open = () => new Store<Record<string, unknown>>({ name: STORE_NAME, clearInvalidConfig: false });
+  try {
+    return open();
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    const file = join(app.getPath('userData'), `${STORE_NAME}.json`);
+    const backup = `${file}.corrupt-${Date.now()}`;
+    if (existsSync(file)) renameSync(file, backup);
+    log?.warn('settings file was not valid JSON; started from defaults', { backup });
+    return open();
+  }
+}
+
 export class ElectronStoreSettings implements SettingsStore {
-  private readonly store = new Store<Record<string, unknown>>({
-    name: 'settings',
-    // A broken file is kept and read leniently rather than silently wiped.
-    clearInvalidConfig: false,
-  });
-  private current: Settings = parseSettingsLeniently(this.store.store);
+  private readonly store: Store<Record<string, unknown>>;
+  private current: Settings;
   private readonly listeners = new Set<(settings: Settings) => void>();
+
+  constructor(log?: Logger) {
+    this.store = openStore(log);
+    // Values are re-validated field by field: a hand-edited or older file degrades to defaults.
+    this.current = parseSettingsLeniently(this.store.store);
+  }
 
   get(): Settings {
     return this.current;

@@ -3,8 +3,8 @@
  * happens in `electron/core`, built here with Electron-backed ports.
  */
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { app, type BrowserWindow } from 'electron';
+import { join, resolve } from 'node:path';
+import { app, dialog, type BrowserWindow } from 'electron';
 import { EventHub } from '../core/events/event-hub';
 import { consoleLogger } from '../core/ports';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
@@ -16,17 +16,21 @@ import { electronDialogs, electronShell } from './electron-ports';
 import { ElectronStoreSettings } from './electron-store-settings';
 import { registerIpcHandlers, WindowEventSink } from './ipc/register-ipc';
 import { TrustedSenders } from './ipc/trusted-senders';
+import { installApplicationMenu } from './application-menu';
 import { createMainWindow, preloadPathFrom } from './main-window';
 import { applyDevCsp, denyAllPermissions, installNavigationGuards } from './security';
 
 const log = consoleLogger;
-/** Set by `electron-vite dev`: the renderer comes from Vite's dev server with HMR. */
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+/**
+ * Set by `electron-vite dev`: the renderer comes from Vite's dev server with HMR. Ignored in
+ * packaged builds, where it would let any launcher load a remote page as the trusted origin.
+ */
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 const appOrigin = (devServerUrl ? originOf(devServerUrl) : null) ?? APP_ORIGIN;
 
 // Lets developers and support keep a separate library (documented in the README).
 const dataDirOverride = process.env['WOKGEN_DATA_DIR'];
-if (dataDirOverride) app.setPath('userData', dataDirOverride);
+if (dataDirOverride) app.setPath('userData', resolve(dataDirOverride));
 
 // Sandbox every renderer, including any we might create later (checklist #4).
 app.enableSandbox();
@@ -43,10 +47,24 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  app.whenReady().then(start, (error: unknown) => {
-    log.error('start-up failed', { error: String(error) });
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => failStartup(error));
+}
+
+/**
+ * A start-up failure (unreadable library, locked database…) must not leave an invisible
+ * process holding the single-instance lock: say what happened and quit.
+ */
+function failStartup(error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  log.error('start-up failed', { error: error instanceof Error ? (error.stack ?? detail) : detail });
+  dialog.showErrorBox(
+    'WokGen Studio could not start',
+    `${detail}\n\nYour workspaces and files are untouched. Data folder: ${app.getPath('userData')}\nIf this keeps happening, see Troubleshooting in the README.`,
+  );
+  app.exit(1);
 }
 
 function start(): void {
@@ -66,7 +84,7 @@ function start(): void {
     // Migrations ship as files beside the code (inside app.asar when packaged; Electron's fs reads asar).
     migrationsDir: join(app.getAppPath(), 'electron/core/library/migrations'),
     homeDir: homedir(),
-    settings: new ElectronStoreSettings(),
+    settings: new ElectronStoreSettings(log),
     secrets: new KeytarSecretStore(),
     shell: electronShell,
     dialogs: electronDialogs,
@@ -81,6 +99,7 @@ function start(): void {
     },
   });
 
+  installApplicationMenu(app.isPackaged);
   const trusted = new TrustedSenders(appOrigin);
   registerIpcHandlers(core.handlers, trusted, log, !app.isPackaged);
 
@@ -88,6 +107,7 @@ function start(): void {
     preloadPath: preloadPathFrom(__dirname),
     url: devServerUrl ?? `${APP_ORIGIN}/`,
     ...(process.platform === 'linux' ? { iconPath: join(app.getAppPath(), 'resources/icon.png') } : {}),
+    log,
   });
   trusted.add(mainWindow.webContents);
   windows.add(mainWindow.webContents);

@@ -23,7 +23,7 @@ export function installNavigationGuards(appOrigin: string, log: Logger): void {
     // #14 "Disable or limit creation of new windows": https links go to the system browser.
     contents.setWindowOpenHandler(({ url }) => {
       try {
-        void shell.openExternal(assertSafeExternalUrl(url));
+        shell.openExternal(assertSafeExternalUrl(url)).catch((error: unknown) => log.warn('system browser did not open', { error: String(error) }));
       } catch {
         log.warn('window.open refused', { url });
       }
