@@ -9,7 +9,9 @@ const eslint = new ESLint({ cwd: __dirname });
 
 async function restrictedImportErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals').map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals' || m.ruleId === 'no-restricted-syntax')
+    .map((m) => m.message);
 }
 
 describe('lint layering', () => {
@@ -31,6 +33,12 @@ describe('lint layering', () => {
     ['shared may not import electron/*', 'shared/x.ts', "import { x } from '../electron/core/services';\nexport const y = x;", /never import electron/],
     ['renderer may not import the core', 'renderer/src/stores/x.ts', "import { x } from '../../../electron/core/services';\nexport const y = x;", /never import electron/],
     ['renderer may not import Node built-ins', 'renderer/src/stores/x.ts', "import path from 'path';\nexport const p = path;", /sandboxed/],
+    ['main may not reach ipcMain through a default import', 'electron/main/x.ts', "import electron from 'electron';\nexport const h = electron.ipcMain.handle;", /whole module|Raw ipcMain/],
+    ['main may not reach ipcMain through a namespace import', 'electron/main/x.ts', "import * as e from 'electron';\nexport const h = e.ipcMain;", /whole module|Raw ipcMain/],
+    ['the core may not import an electron entry point', 'electron/core/x.ts', "import { app } from 'electron/main';\nexport const a = app;", /without Electron/],
+    ['the core may not import electron at run time', 'electron/core/x.ts', "export const load = () => import('electron');", /dynamic import/],
+    ['the renderer may not reach ipcRenderer through any object', 'renderer/src/stores/x.ts', 'declare const w: { ipcRenderer: unknown };\nexport const i = w.ipcRenderer;', /Raw ipcMain\/ipcRenderer/],
+    ['main may use named Electron imports', 'electron/main/x.ts', "import { app, BrowserWindow } from 'electron';\nexport const a = [app, BrowserWindow];", null],
     ['the core may not import the renderer', 'electron/core/x.ts', "import { x } from '../../renderer/src/ipc';\nexport const y = x;", /renderer/],
   ];
 

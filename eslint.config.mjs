@@ -13,6 +13,7 @@ const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((m) => `node:${m
 const RAW_IPC_MAIN = { name: 'electron', importNames: ['ipcMain'], message: 'Use registerIpcHandlers (electron/main/ipc) and the shared/ipc contract; raw ipcMain is banned.' };
 const RAW_IPC_RENDERER = { name: 'electron', importNames: ['ipcRenderer'], message: 'Only the preload talks to ipcRenderer; use window.wokgen through renderer/src/ipc.ts.' };
 const NO_ELECTRON = { name: 'electron', message: 'electron/core and shared/ must run under plain Node: pass what you need in as a port (electron/core/ports.ts).' };
+const NO_ELECTRON_SUBPATHS = { group: ['electron/*'], message: 'No Electron entry points here (electron/main, electron/renderer…): this layer runs without Electron.' };
 const NO_ELECTRON_STORE = { name: 'electron-store', message: 'electron-store imports electron; use the SettingsStore interface.' };
 const NO_RENDERER = { group: ['**/renderer/**'], message: 'Nothing outside renderer/ imports the renderer.' };
 const NO_ELECTRON_DIRS = { group: ['**/electron/**', '!**/node_modules/**'], message: 'shared/ and renderer/ never import electron/*.' };
@@ -29,6 +30,16 @@ function otherModePatterns(self, folderName) {
 
 const restrict = (paths, patterns = []) => ['error', { paths, patterns }];
 
+// What no-restricted-imports cannot see: `electron.ipcMain` through a default/namespace
+// import, and `import('electron')` at run time.
+const NO_WHOLE_ELECTRON = [
+  { selector: "ImportDeclaration[source.value='electron'] > ImportDefaultSpecifier", message: "Import Electron's named exports, not the whole module (it hides ipcMain/ipcRenderer from lint)." },
+  { selector: "ImportDeclaration[source.value='electron'] > ImportNamespaceSpecifier", message: "Import Electron's named exports, not the whole module (it hides ipcMain/ipcRenderer from lint)." },
+];
+const NO_RAW_IPC_MEMBER = { selector: 'MemberExpression[property.name=/^(ipcMain|ipcRenderer)$/]', message: 'Raw ipcMain/ipcRenderer are banned outside electron/main/ipc and the preload.' };
+const NO_DYNAMIC_ELECTRON = { selector: 'ImportExpression[source.value=/^electron(\\/|$)/]', message: 'No dynamic import of Electron in a layer that runs without it.' };
+const syntax = (...rules) => ['error', ...rules];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'e2e/.build/**', 'electron/core/library/migrations/**'] },
   js.configs.recommended,
@@ -39,19 +50,29 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-imports': restrict([RAW_IPC_MAIN, RAW_IPC_RENDERER], [NO_RENDERER]),
+      'no-restricted-syntax': syntax(...NO_WHOLE_ELECTRON, NO_RAW_IPC_MEMBER),
     },
   },
   // Main: Electron is allowed, raw IPC is not (except its one IPC module below).
   { files: ['electron/main/**'], rules: { 'no-restricted-imports': restrict([RAW_IPC_MAIN, RAW_IPC_RENDERER], [NO_RENDERER]) } },
-  { files: ['electron/main/ipc/**'], rules: { 'no-restricted-imports': restrict([RAW_IPC_RENDERER], [NO_RENDERER]) } },
+  { files: ['electron/main/ipc/**'], rules: { 'no-restricted-imports': restrict([RAW_IPC_RENDERER], [NO_RENDERER]), 'no-restricted-syntax': syntax(...NO_WHOLE_ELECTRON) } },
   // Preload: ipcRenderer lives here and nowhere else; it sees shared/ only.
-  { files: ['electron/preload/**'], rules: { 'no-restricted-imports': restrict([RAW_IPC_MAIN], [NO_RENDERER, NO_CORE_FROM_PRELOAD]) } },
+  { files: ['electron/preload/**'], rules: { 'no-restricted-imports': restrict([RAW_IPC_MAIN], [NO_RENDERER, NO_CORE_FROM_PRELOAD]), 'no-restricted-syntax': syntax(...NO_WHOLE_ELECTRON) } },
   // Core: plain Node, no Electron.
-  { files: ['electron/core/**'], rules: { 'no-restricted-imports': restrict([NO_ELECTRON, NO_ELECTRON_STORE], [NO_RENDERER, NO_REACT]) } },
+  {
+    files: ['electron/core/**'],
+    rules: {
+      'no-restricted-imports': restrict([NO_ELECTRON, NO_ELECTRON_STORE], [NO_ELECTRON_SUBPATHS, NO_RENDERER, NO_REACT]),
+      'no-restricted-syntax': syntax(...NO_WHOLE_ELECTRON, NO_RAW_IPC_MEMBER, NO_DYNAMIC_ELECTRON),
+    },
+  },
   // Each core mode folder: sealed from the other modes.
   ...MODE_IDS.map((mode) => ({
     files: [`electron/core/modes/${mode}/**`],
-    rules: { 'no-restricted-imports': restrict([NO_ELECTRON, NO_ELECTRON_STORE], [NO_RENDERER, NO_REACT, ...otherModePatterns(mode, 'modes')]) },
+    rules: {
+      'no-restricted-imports': restrict([NO_ELECTRON, NO_ELECTRON_STORE], [NO_ELECTRON_SUBPATHS, NO_RENDERER, NO_REACT, ...otherModePatterns(mode, 'modes')]),
+      'no-restricted-syntax': syntax(...NO_WHOLE_ELECTRON, NO_RAW_IPC_MEMBER, NO_DYNAMIC_ELECTRON),
+    },
   })),
   // shared/: neither Node nor DOM nor Electron.
   {
@@ -60,8 +81,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [NO_ELECTRON, NO_ELECTRON_STORE, ...NODE_BUILTINS.map((name) => ({ name, message: 'shared/ runs everywhere: no Node built-ins.' }))],
-        [NO_RENDERER, NO_ELECTRON_DIRS, NO_REACT],
+        [NO_ELECTRON_SUBPATHS, NO_RENDERER, NO_ELECTRON_DIRS, NO_REACT],
       ),
+      'no-restricted-syntax': syntax(...NO_WHOLE_ELECTRON, NO_RAW_IPC_MEMBER, NO_DYNAMIC_ELECTRON),
       'no-restricted-globals': ['error', ...['window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'].map((name) => ({ name, message: 'shared/ has no DOM and no Node globals.' }))],
     },
   },
@@ -74,8 +96,9 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': restrict(
         [NO_ELECTRON, ...NODE_BUILTINS.map((name) => ({ name, message: 'The renderer is sandboxed: no Node built-ins.' }))],
-        [NO_ELECTRON_DIRS],
+        [NO_ELECTRON_SUBPATHS, NO_ELECTRON_DIRS],
       ),
+      'no-restricted-syntax': syntax(...NO_WHOLE_ELECTRON, NO_RAW_IPC_MEMBER, NO_DYNAMIC_ELECTRON),
     },
   },
   ...MODE_IDS.map((mode) => ({
@@ -83,7 +106,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [NO_ELECTRON, ...NODE_BUILTINS.map((name) => ({ name, message: 'The renderer is sandboxed: no Node built-ins.' }))],
-        [NO_ELECTRON_DIRS, ...otherModePatterns(mode, 'studios')],
+        [NO_ELECTRON_SUBPATHS, NO_ELECTRON_DIRS, ...otherModePatterns(mode, 'studios')],
       ),
     },
   })),
