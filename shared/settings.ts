@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { MODE_IDS, type ModeId } from './modes';
 
+/** An absolute path on any OS we ship to (POSIX `/…` or Windows `C:\…`); shared/ has no `path`. */
+const AbsoluteFolderSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => /^(\/|[A-Za-z]:[\\/])/.test(p), { error: 'Choose a full folder path (it must be absolute).' });
+
+/** Remembered workspace ids per studio; the whole map is replaced on update (so entries can be forgotten). */
+const LastWorkspaceSchema = z.partialRecord(z.enum(MODE_IDS), z.string().uuid());
+
 /**
  * Non-secret preferences. Secrets (API keys, tokens) never live here: they go to the
  * SecretStore (OS keychain). Every field has a default so a missing or partly corrupt
@@ -9,9 +19,9 @@ import { MODE_IDS, type ModeId } from './modes';
 export const SettingsSchema = z.object({
   theme: z.enum(['dark', 'light']).default('dark'),
   /** Where new workspaces are proposed; null = `~/WokGen`. */
-  workspacesRoot: z.string().min(1).max(4096).nullable().default(null),
+  workspacesRoot: AbsoluteFolderSchema.nullable().default(null),
   /** The workspace each studio last had open. */
-  lastWorkspace: z.partialRecord(z.enum(MODE_IDS), z.string()).default({}),
+  lastWorkspace: LastWorkspaceSchema.default({}),
   reduceMotion: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -19,8 +29,8 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const SettingsPatchSchema = z
   .object({
     theme: z.enum(['dark', 'light']),
-    workspacesRoot: z.string().min(1).max(4096).nullable(),
-    lastWorkspace: z.partialRecord(z.enum(MODE_IDS), z.string()),
+    workspacesRoot: AbsoluteFolderSchema.nullable(),
+    lastWorkspace: LastWorkspaceSchema,
     reduceMotion: z.boolean(),
   })
   .partial()

@@ -24,9 +24,10 @@ describe('ElectronStoreSettings', () => {
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     const seen: string[] = [];
     store.onDidChange((s) => seen.push(s.theme));
-    store.update({ theme: 'light', lastWorkspace: { pixel: 'abc' } });
-    expect(JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8'))).toMatchObject({ theme: 'light', lastWorkspace: { pixel: 'abc' } });
-    expect(new ElectronStoreSettings().get()).toMatchObject({ theme: 'light', lastWorkspace: { pixel: 'abc' } });
+    const id = crypto.randomUUID();
+    store.update({ theme: 'light', lastWorkspace: { pixel: id } });
+    expect(JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8'))).toMatchObject({ theme: 'light', lastWorkspace: { pixel: id } });
+    expect(new ElectronStoreSettings().get()).toMatchObject({ theme: 'light', lastWorkspace: { pixel: id } });
     expect(seen).toEqual(['light']);
   });
 

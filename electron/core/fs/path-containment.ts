@@ -40,6 +40,10 @@ export function resolveInside(root: string, relativePath: string): string {
   if (isAbsolute(relativePath) || /^[a-zA-Z]:/.test(relativePath)) {
     throw new AppFailure('path_outside_workspace', `"${relativePath}" is an absolute path; only paths inside the workspace are allowed.`, 'path');
   }
+  // NTFS alternate data streams (`a.png:hidden`) write where no file manager shows them.
+  if (process.platform === 'win32' && relativePath.includes(':')) {
+    throw new AppFailure('path_outside_workspace', `"${relativePath}" contains ":", which Windows treats as a hidden data stream.`, 'path');
+  }
   const lexical = resolve(root, relativePath);
   if (!isPathInside(lexical, root) || lexical === resolve(root)) {
     throw new AppFailure('path_outside_workspace', `"${relativePath}" points outside the workspace folder.`, 'path');

@@ -93,12 +93,16 @@ describe('app channels', () => {
     expect(await t.call('workspaces.chooseFolder', { purpose: 'create' })).toEqual({ ok: true, value: { folder: '/tmp/somewhere' } });
   });
 
-  it('settings update validates, merges and emits settings.changed', async () => {
-    const updated = await t.call('settings.update', { theme: 'light', lastWorkspace: { pixel: 'a' } });
-    expect(updated).toMatchObject({ ok: true, value: { theme: 'light', lastWorkspace: { pixel: 'a' } } });
-    await t.call('settings.update', { lastWorkspace: { emoji: 'b' } });
-    expect(await t.call('settings.get', {})).toMatchObject({ ok: true, value: { lastWorkspace: { pixel: 'a', emoji: 'b' } } });
+  it('settings update validates, replaces the fields given and emits settings.changed', async () => {
+    const a = crypto.randomUUID();
+    const b = crypto.randomUUID();
+    const updated = await t.call('settings.update', { theme: 'light', lastWorkspace: { pixel: a, emoji: b } });
+    expect(updated).toMatchObject({ ok: true, value: { theme: 'light', lastWorkspace: { pixel: a, emoji: b } } });
+    await t.call('settings.update', { lastWorkspace: { emoji: b } });
+    expect(await t.call('settings.get', {})).toMatchObject({ ok: true, value: { theme: 'light', lastWorkspace: { emoji: b } } });
     expect(await t.call('settings.update', { theme: 'neon' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'theme' } });
+    expect(await t.call('settings.update', { workspacesRoot: 'relative/dir' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'workspacesRoot' } });
+    expect(await t.call('settings.update', { lastWorkspace: { pixel: 'x'.repeat(10_000) } })).toMatchObject({ ok: false, error: { field: 'lastWorkspace.pixel' } });
     expect(t.events.some((e) => e.event === 'settings.changed')).toBe(true);
   });
 

@@ -27,11 +27,7 @@ export function parseSettingsLeniently(raw: unknown): Settings {
   return SettingsSchema.parse(settings);
 }
 
-/** Applies a validated patch; nested maps merge so one studio cannot erase another's entry. */
+/** Applies a validated patch: each field given replaces the stored one (maps included). */
 export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
-  return SettingsSchema.parse({
-    ...current,
-    ...patch,
-    lastWorkspace: patch.lastWorkspace ? { ...current.lastWorkspace, ...patch.lastWorkspace } : current.lastWorkspace,
-  });
+  return SettingsSchema.parse({ ...current, ...patch });
 }

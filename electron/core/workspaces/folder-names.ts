@@ -2,7 +2,8 @@
  * Turning a workspace name into a folder name that is valid on Windows, macOS and Linux.
  * The workspace keeps its real name in `workspace.json`; the folder name is only a default.
  */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
+// Reserved device names, also with any extension (`nul.txt` is still NUL) and the superscript digits Windows treats as digits.
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
 export function folderNameFor(workspaceName: string): string {
   const cleaned = workspaceName
