@@ -149,13 +149,25 @@ export function createJobsRepo({ orm, sqlite }: LibraryDb): JobsRepo {
     `SELECT ${JOB_COLUMNS} FROM jobs j WHERE j.workspace_id = ?
      ORDER BY j.created_at DESC, j.id DESC LIMIT ?`,
   );
-  // FTS drives the join (MATCH narrows first), then each hit is checked against the
-  // workspace through the rowid; created_at breaks bm25 ties so results are stable.
+  // Search, shaped by measurement (bench: 100k jobs over 20 workspaces, common words match
+  // ~20k rows). A plain join checks every FTS hit against its jobs row (a table read per
+  // hit: ~22 ms for a common word). Instead: take the workspace's rowids from the covering
+  // (workspace_id, created_at) index once, let FTS drive (CROSS JOIN keeps it the outer
+  // loop; a rowid constraint pushed into FTS5 restarts the MATCH per rowid) and test each
+  // hit against that set (SQLite adds a Bloom filter and an automatic index: ~6 ms). bm25
+  // is computed only for the workspace's hits, and the jobs rows are read for the top
+  // `limit` only. rowid DESC (recorded later first) makes ties deterministic.
   const searchStmt = sqlite.prepare<[string, string, number], JobRow>(
-    `SELECT ${JOB_COLUMNS} FROM jobs_fts JOIN jobs j ON j.rowid = jobs_fts.rowid
-     WHERE jobs_fts MATCH ? AND j.workspace_id = ?
-     ORDER BY bm25(jobs_fts, ${BM25_WEIGHTS}), j.created_at DESC
-     LIMIT ?`,
+    `WITH in_workspace(rid) AS MATERIALIZED (SELECT rowid FROM jobs WHERE workspace_id = ?),
+     hits AS (
+       SELECT jobs_fts.rowid AS rid, bm25(jobs_fts, ${BM25_WEIGHTS}) AS score
+       FROM jobs_fts CROSS JOIN in_workspace ON in_workspace.rid = jobs_fts.rowid
+       WHERE jobs_fts MATCH ?
+       ORDER BY score, rid DESC
+       LIMIT ?
+     )
+     SELECT ${JOB_COLUMNS} FROM hits JOIN jobs j ON j.rowid = hits.rid
+     ORDER BY hits.score, hits.rid DESC`,
   );
   const insertAll = sqlite.transaction((rows: ReadonlyArray<NewJob>) => {
     for (const job of rows) insertStmt.run(toInsertParams(job));
@@ -208,7 +220,7 @@ export function createJobsRepo({ orm, sqlite }: LibraryDb): JobsRepo {
     search(workspaceId, query, limit) {
       const match = toFtsQuery(query);
       if (match === null) return [];
-      return searchStmt.all(match, workspaceId, clampLimit(limit)).map(toJob);
+      return searchStmt.all(workspaceId, match, clampLimit(limit)).map(toJob);
     },
   };
   return repo;

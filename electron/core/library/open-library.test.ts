@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,6 +8,9 @@ import { DEFAULT_MIGRATIONS_DIR, openLibrary } from './open-library';
 import { TempLibraries, makeAsset, makeJob, makeWorkspace } from './testing';
 
 const temp = new TempLibraries();
+const MIGRATION_COUNT = (
+  JSON.parse(readFileSync(path.join(DEFAULT_MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }
+).entries.length;
 afterEach(() => temp.cleanup());
 
 function names(sqlite: Database.Database, type: 'table' | 'trigger' | 'index'): string[] {
@@ -18,7 +21,7 @@ function names(sqlite: Database.Database, type: 'table' | 'trigger' | 'index'): 
 }
 
 describe('openLibrary', () => {
-  it('creates the schema from scratch with both migrations', () => {
+  it('creates the schema from scratch with every migration', () => {
     const file = temp.newFile();
     expect(existsSync(file)).toBe(false);
     const { library, interruptedJobs } = temp.open(file);
@@ -41,7 +44,9 @@ describe('openLibrary', () => {
       ]),
     );
     const applied = library.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
-    expect(applied.n).toBe(2);
+    expect(applied.n).toBe(MIGRATION_COUNT);
+    const starred = library.sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'assets_gallery_starred_idx'`).get() as { sql: string };
+    expect(starred.sql).toMatch(/WHERE "starred" = 1$/);
   });
 
   it('re-opens an existing library without re-applying migrations or losing rows', () => {
@@ -53,12 +58,39 @@ describe('openLibrary', () => {
 
     const again = temp.open(file).library;
     const applied = again.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
-    expect(applied.n).toBe(2);
+    expect(applied.n).toBe(MIGRATION_COUNT);
     expect(again.workspaces.get(ws.id)).toEqual(ws);
     expect(again.jobs.search(ws.id, 'castle', 10)).toHaveLength(1);
     again.close();
     // A third open is as quiet as the second.
     expect(() => temp.open(file)).not.toThrow();
+  });
+
+  it('upgrades a library created by an older build, keeping its rows', () => {
+    // An older build = the same migrations folder with only the first two entries.
+    const file = temp.newFile();
+    const oldDir = path.join(path.dirname(file), 'old-migrations');
+    cpSync(DEFAULT_MIGRATIONS_DIR, oldDir, { recursive: true });
+    const journalPath = path.join(oldDir, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
+    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 2) }));
+
+    const old = openLibrary({ file, migrationsDir: oldDir }).library;
+    const ws = old.workspaces.insert(makeWorkspace());
+    const job = old.jobs.insert(makeJob(ws.id, { status: 'succeeded', prompt: 'lighthouse at dusk' }));
+    old.assets.insertMany([makeAsset(ws.id, job.id, { starred: true }), makeAsset(ws.id, job.id)]);
+    old.close();
+
+    const { library } = temp.open(file);
+    const applied = library.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
+    expect(applied.n).toBe(MIGRATION_COUNT);
+    expect(library.assets.page(ws.id, { limit: 10, starredOnly: true }).items).toHaveLength(1);
+    expect(library.jobs.search(ws.id, 'lighthouse', 10).map((j) => j.id)).toEqual([job.id]);
+  });
+
+  it('configures FTS5 merging for a write-heavy index', () => {
+    const { sqlite } = temp.fresh();
+    expect(sqlite.prepare(`SELECT v FROM jobs_fts_config WHERE k = 'automerge'`).get()).toEqual({ v: 8 });
   });
 
   it('sets the connection pragmas', () => {

@@ -95,8 +95,12 @@ export const assets = sqliteTable(
   (t) => [
     // Gallery keyset: WHERE workspace_id = ? AND (created_at, id) < cursor, newest first.
     index('assets_gallery_idx').on(t.workspaceId, sql`"created_at" DESC`, sql`"id" DESC`),
-    // Same walk restricted to starred assets, without scanning the unstarred ones.
-    index('assets_gallery_starred_idx').on(t.workspaceId, t.starred, sql`"created_at" DESC`, sql`"id" DESC`),
+    // Same walk restricted to starred assets. Partial (only starred rows, a few percent)
+    // rather than (workspace_id, starred, …) over every row: the same seek for the query,
+    // a fraction of the size, and unstarred inserts (nearly all of them) skip it entirely.
+    index('assets_gallery_starred_idx')
+      .on(t.workspaceId, sql`"created_at" DESC`, sql`"id" DESC`)
+      .where(sql`"starred" = 1`),
     // Deleting a job cascades to its assets; without this each delete scans the table.
     index('assets_job_idx').on(t.jobId),
     check('assets_kind_check', sql`"kind" IN (${sqlList(ASSET_KINDS)})`),

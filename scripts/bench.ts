@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: every suite's figures as JSON lines on stdout (see bench/emit.ts).
+ *
+ * Suites run one after another, never in parallel: they compete for the same two cores
+ * and disk, and overlapping them would measure the contention instead of the code.
+ * A later issue adds its figures by adding a suite here.
+ */
+import { progress } from './bench/emit';
+import { runLibraryBench } from './bench/library.bench';
+
+const SUITES: ReadonlyArray<{ readonly name: string; readonly run: () => Promise<void> }> = [
+  { name: 'library', run: runLibraryBench },
+];
+
+async function main(): Promise<void> {
+  for (const suite of SUITES) {
+    const t0 = performance.now();
+    progress(`suite ${suite.name}…`);
+    await suite.run();
+    progress(`suite ${suite.name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
