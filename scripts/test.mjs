@@ -20,12 +20,21 @@ function vitestCommand() {
   return vitest;
 }
 
+/**
+ * Playwright's Chromium runs headless, but the Electron smoke test opens a real window: give it
+ * a virtual display on Linux machines that have none (CI), when xvfb-run is installed.
+ */
+function playwrightCommand() {
+  const playwright = 'npx playwright test -c e2e/playwright.config.ts';
+  return isLinux && !process.env.DISPLAY && has('xvfb-run') ? `xvfb-run -a ${playwright}` : playwright;
+}
+
 const steps = [
   ['typecheck', 'npx tsc -p tsconfig.node.json && npx tsc -p tsconfig.web.json'],
   ['lint', 'npx eslint --max-warnings=0 .'],
   ['unit + integration (vitest)', vitestCommand()],
   ['build (electron-vite)', 'npx electron-vite build'],
-  ['end-to-end (Playwright)', 'npx playwright test -c e2e/playwright.config.ts'],
+  ['end-to-end (Playwright)', playwrightCommand()],
 ];
 
 const only = process.argv.slice(2);

@@ -17,6 +17,8 @@ const outbox: string[] = [];
 const pending = new Map<number, (result: unknown) => void>();
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 let nextId = 1;
+let closed = false;
+const disconnected = { ok: false, error: { code: 'internal', message: 'The studio core disconnected.' } };
 
 socket.addEventListener('open', () => {
   for (const message of outbox.splice(0)) socket.send(message);
@@ -31,7 +33,8 @@ socket.addEventListener('message', (event) => {
   }
 });
 socket.addEventListener('close', () => {
-  for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'internal', message: 'The studio core disconnected.' } });
+  closed = true;
+  for (const resolve of pending.values()) resolve(disconnected);
   pending.clear();
 });
 
@@ -40,6 +43,8 @@ const api = buildWokgenApi(
   EVENT_NAMES,
   (channel, payload) =>
     new Promise((resolve) => {
+      // After a disconnect nothing would ever answer: fail now instead of hanging the test.
+      if (closed || socket.readyState === WebSocket.CLOSING) return resolve(disconnected);
       const id = nextId++;
       pending.set(id, resolve);
       const message = JSON.stringify({ type: 'invoke', id, channel, payload });

@@ -17,10 +17,12 @@ export const BRIDGE_PATH = '/__wokgen_bridge';
 export class WebSocketTransport implements EventSink {
   private readonly wss: WebSocketServer;
   private readonly clients = new Set<WebSocket>();
-  private handlers: CoreHandlers;
-
-  constructor(server: Server, handlers: CoreHandlers, allowedOrigin: () => string, private readonly log: Logger) {
-    this.handlers = handlers;
+  constructor(
+    server: Server,
+    private readonly handlers: CoreHandlers,
+    allowedOrigin: () => string,
+    private readonly log: Logger,
+  ) {
     this.wss = new WebSocketServer({
       server,
       path: BRIDGE_PATH,
@@ -31,11 +33,6 @@ export class WebSocketTransport implements EventSink {
       socket.on('close', () => this.clients.delete(socket));
       socket.on('message', (data) => void this.onMessage(socket, String(data)));
     });
-  }
-
-  /** After a harness restart the same socket server serves the new core. */
-  setHandlers(handlers: CoreHandlers): void {
-    this.handlers = handlers;
   }
 
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {

@@ -26,7 +26,11 @@ export function CreateWorkspaceDialog({ mode, onClose }: { mode: ModeId; onClose
 
   const trimmed = name.trim();
   const nameError = workspaceNameError(name);
-  const suggested = useSuggestedFolder(mode, nameError === null && chosenFolder === null ? trimmed : null);
+  const suggestion = useSuggestedFolder(mode, nameError === null && chosenFolder === null ? trimmed : null);
+  const suggested = suggestion?.folder ?? null;
+  // The folder shown must be the folder created: while the suggestion for the current name is
+  // still on its way, creating is held back (the core computes the same default from the name).
+  const folderSettled = chosenFolder !== null || suggestion?.name === trimmed;
   const serverField = serverError === null ? null : errorFieldOf(serverError.field, ['name', 'folder'] as const);
 
   const shownNameError = (touched ? nameError : null) ?? (serverField === 'name' ? (serverError?.message ?? null) : null);
@@ -37,7 +41,7 @@ export function CreateWorkspaceDialog({ mode, onClose }: { mode: ModeId; onClose
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setTouched(true);
-    if (nameError !== null || pending) return;
+    if (nameError !== null || pending || !folderSettled) return;
     setPending(true);
     setServerError(null);
     const result = await create(chosenFolder === null ? { mode, name: trimmed } : { mode, name: trimmed, folder: chosenFolder });
@@ -103,7 +107,7 @@ export function CreateWorkspaceDialog({ mode, onClose }: { mode: ModeId; onClose
           <Button variant="ghost" onClick={onClose} disabled={pending}>
             Cancel
           </Button>
-          <Button type="submit" variant="primary" pending={pending} disabled={nameError !== null}>
+          <Button type="submit" variant="primary" pending={pending} disabled={nameError !== null || !folderSettled}>
             Create workspace
           </Button>
         </DialogFooter>
@@ -112,8 +116,8 @@ export function CreateWorkspaceDialog({ mode, onClose }: { mode: ModeId; onClose
   );
 }
 
-/** The core's default folder for `name` (debounced); null while unknown or when `name` is null. */
-function useSuggestedFolder(mode: ModeId, name: string | null): string | null {
+/** The core's default folder for `name` (debounced), with the name it was computed for. */
+function useSuggestedFolder(mode: ModeId, name: string | null): { readonly name: string; readonly folder: string } | null {
   const suggestFolder = useWorkspaces((s) => s.suggestFolder);
   const [suggestion, setSuggestion] = useState<{ readonly name: string; readonly folder: string } | null>(null);
 
@@ -131,8 +135,9 @@ function useSuggestedFolder(mode: ModeId, name: string | null): string | null {
     };
   }, [mode, name, suggestFolder]);
 
-  // Keep showing the last suggestion while the next one is on its way: less flicker.
-  return suggestion?.folder ?? null;
+  // Keep showing the last suggestion while the next one is on its way: less flicker. The
+  // caller compares `name` to know whether it is current.
+  return suggestion;
 }
 
 function ChooseFolderField({
