@@ -11,6 +11,7 @@ import { AppFailure } from '../../../shared/errors';
 import { MODE_IDS, MODES, type ModeId } from '../../../shared/modes';
 import type { Workspace } from '../../../shared/workspace';
 import { ioFailure } from '../fs/errno';
+import type { WorkspaceRow, WorkspacesRepo } from '../library';
 import type { EventSink, Logger } from '../ports';
 import type { SettingsStore } from '../settings/settings-store';
 import { firstFreeName, folderNameFor } from './folder-names';
@@ -20,25 +21,8 @@ import { hasManifest, readManifest, readManifestIfPresent, writeManifest } from 
 /** Sub-folders every workspace gets, so users see where generations and exports land. */
 export const WORKSPACE_SUBFOLDERS = ['assets', 'exports'] as const;
 
-export interface WorkspaceRow {
-  readonly id: string;
-  readonly name: string;
-  readonly mode: ModeId;
-  readonly folder: string;
-  readonly createdAt: number;
-  readonly updatedAt: number;
-}
-
-/** What the service needs from the library (implemented by `library/workspaces-repo`). */
-export interface WorkspaceRepository {
-  insert(row: { id: string; name: string; mode: ModeId; folder: string; createdAt: number }): WorkspaceRow;
-  get(id: string): WorkspaceRow | undefined;
-  getByFolder(folder: string): WorkspaceRow | undefined;
-  listByMode(mode: ModeId): WorkspaceRow[];
-  rename(id: string, name: string, updatedAt: number): WorkspaceRow;
-  relocate(id: string, folder: string, updatedAt: number): WorkspaceRow;
-  remove(id: string): boolean;
-}
+/** What the service needs from the library: its workspaces repository. */
+export type WorkspaceRepository = WorkspacesRepo;
 
 export interface WorkspaceServiceDeps {
   readonly repo: WorkspaceRepository;
