@@ -7,9 +7,9 @@ import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { app } from 'electron';
 import Store from 'electron-store';
-import type { Settings, SettingsPatch } from '../../shared/settings';
+import type { Settings } from '../../shared/settings';
 import type { Logger } from '../core/ports';
-import { mergeSettings, parseSettingsLeniently, type SettingsStore } from '../core/settings/settings-store';
+import { parseSettingsLeniently, PersistedSettingsStore } from '../core/settings/settings-store';
 
 const STORE_NAME = 'settings';
 
@@ -32,31 +32,16 @@ function openStore(log?: Logger): Store<Record<string, unknown>> {
   }
 }
 
-export class ElectronStoreSettings implements SettingsStore {
-  private readonly store: Store<Record<string, unknown>>;
-  private current: Settings;
-  private readonly listeners = new Set<(settings: Settings) => void>();
-
-  constructor(log?: Logger) {
-    this.store = openStore(log);
+export class ElectronStoreSettings extends PersistedSettingsStore {
+  constructor(
+    log?: Logger,
+    private readonly store: Store<Record<string, unknown>> = openStore(log),
+  ) {
     // Values are re-validated field by field: a hand-edited or older file degrades to defaults.
-    this.current = parseSettingsLeniently(this.store.store);
+    super(parseSettingsLeniently(store.store));
   }
 
-  get(): Settings {
-    return this.current;
-  }
-
-  update(patch: SettingsPatch): Settings {
-    const next = mergeSettings(this.current, patch);
-    this.store.store = structuredClone(next) as Record<string, unknown>;
-    this.current = next;
-    for (const listener of this.listeners) listener(next);
-    return next;
-  }
-
-  onDidChange(listener: (settings: Settings) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  protected persist(settings: Settings): void {
+    this.store.store = structuredClone(settings) as Record<string, unknown>;
   }
 }

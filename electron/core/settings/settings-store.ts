@@ -31,3 +31,36 @@ export function parseSettingsLeniently(raw: unknown): Settings {
 export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
   return SettingsSchema.parse({ ...current, ...patch });
 }
+
+/**
+ * The behaviour every SettingsStore shares — validate, merge, persist, then notify — so the
+ * electron-store and JSON-file stores differ only in where the bytes go.
+ */
+export abstract class PersistedSettingsStore implements SettingsStore {
+  private current: Settings;
+  private readonly listeners = new Set<(settings: Settings) => void>();
+
+  protected constructor(initial: Settings) {
+    this.current = initial;
+  }
+
+  get(): Settings {
+    return this.current;
+  }
+
+  update(patch: SettingsPatch): Settings {
+    const next = mergeSettings(this.current, patch);
+    // Persist first: if the write fails, memory and disk still agree and nobody is notified.
+    this.persist(next);
+    this.current = next;
+    for (const listener of this.listeners) listener(next);
+    return next;
+  }
+
+  onDidChange(listener: (settings: Settings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  protected abstract persist(settings: Settings): void;
+}
