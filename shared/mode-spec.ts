@@ -1,0 +1,96 @@
+/**
+ * The shape of a mode's studio-facing specification: its tools, presets, size limits and the
+ * zod schema of its own controls. Each mode declares one in `shared/mode-specs/<id>.ts`; the
+ * renderer builds the studio form from it and the core validates requests against it.
+ */
+import { z } from 'zod';
+import type { ModeId, OutputType } from './modes';
+
+export interface ToolSpec<Id extends string = string> {
+  readonly id: Id;
+  readonly label: string;
+  /** One line for the tool tab's tooltip. */
+  readonly description: string;
+  readonly output: OutputType;
+  /** Largest batch the tool allows (1–4). */
+  readonly maxBatch: 1 | 2 | 3 | 4;
+  /** What the tool starts from: nothing, an input image, or an image and a mask (inpaint). */
+  readonly input: 'none' | 'image' | 'image+mask';
+}
+
+export interface PresetSpec<Id extends string = string> {
+  readonly id: Id;
+  readonly label: string;
+  /** Short description shown in the preset picker. */
+  readonly description: string;
+  /** An example prompt the picker can fill in. */
+  readonly example: string;
+}
+
+export interface SizeSpec {
+  readonly min: number;
+  readonly max: number;
+  readonly default: number;
+  /** The sizes offered as quick picks; any integer in [min, max] is accepted. */
+  readonly choices: ReadonlyArray<number>;
+}
+
+export interface ModeSpec<Tool extends string = string, Preset extends string = string> {
+  readonly mode: ModeId;
+  readonly tools: ReadonlyArray<ToolSpec<Tool>>;
+  readonly presets: ReadonlyArray<PresetSpec<Preset>>;
+  readonly defaultTool: Tool;
+  readonly defaultPreset: Preset;
+  readonly sizes: SizeSpec;
+  /** Credits one HD generation costs on the hosted account. */
+  readonly hdCreditsPerGeneration: number;
+}
+
+/** `[first, ...rest]` of the ids, as zod's enum wants them. */
+export function idsOf<T extends { readonly id: string }>(items: ReadonlyArray<T>): [T['id'], ...T['id'][]] {
+  const ids = items.map((item) => item.id);
+  if (ids.length === 0) throw new Error('a mode needs at least one tool and one preset');
+  return ids as [T['id'], ...T['id'][]];
+}
+
+/** Prompt limits before the validator trims per provider (it never lets more through). */
+export const PROMPT_MAX_CHARS = 2000;
+export const NEGATIVE_MAX_CHARS = 1000;
+/** Seeds are unsigned 32-bit, the widest range every provider accepts. */
+export const SEED_MAX = 0xffff_ffff;
+
+/**
+ * The fields every generation request has, whatever the mode. Each mode extends it with its
+ * literal `mode`, its `tool` and `preset` enums, `size` within its limits and its `controls`.
+ */
+export const GenerationBaseSchema = z.object({
+  workspaceId: z.string().uuid({ error: 'Choose a workspace first.' }),
+  prompt: z
+    .string({ error: 'Prompt is required.' })
+    .max(PROMPT_MAX_CHARS, { error: `Prompt must be at most ${PROMPT_MAX_CHARS} characters.` }),
+  negativePrompt: z.string().max(NEGATIVE_MAX_CHARS, { error: `Negative prompt must be at most ${NEGATIVE_MAX_CHARS} characters.` }).default(''),
+  batch: z
+    .number()
+    .int()
+    .min(1, { error: 'Batch must be 1 to 4.' })
+    .max(4, { error: 'Batch must be 1 to 4.' })
+    .default(1),
+  /** null = a random seed, chosen by the pipeline and shown after the run. */
+  seed: z.number().int().min(0).max(SEED_MAX).nullable().default(null),
+  hd: z.boolean().default(false),
+  /** Force a provider (the studio's override); otherwise the routing table decides. */
+  provider: z.string().min(1).max(40).optional(),
+  /** For tools whose `input` is image or image+mask: an asset of this workspace. */
+  inputAssetId: z.string().min(1).max(64).optional(),
+  /** Inpaint mask: a PNG as base64 (white = repaint), same size as the input image. */
+  maskPngBase64: z.string().max(16_000_000).optional(),
+});
+
+export function sizeSchema(sizes: SizeSpec) {
+  return z
+    .number()
+    .int()
+    .min(sizes.min, { error: `Size must be between ${sizes.min} and ${sizes.max}.` })
+    .max(sizes.max, { error: `Size must be between ${sizes.min} and ${sizes.max}.` })
+    .default(sizes.default);
+}
