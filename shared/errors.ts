@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   'io_failed',
   /** The sender is not one of the app's own windows. */
   'forbidden',
+  /** Too much at once (queue full, provider rate limit); try again later. */
+  'rate_limited',
+  /** No configured, reachable provider can do this; the message says what to set up. */
+  'no_provider',
   /** The user dismissed a dialog; not an error to show, but a value to branch on. */
   'cancelled',
   /** Anything unexpected; the message is safe to show, details go to the log. */

@@ -19,6 +19,12 @@ export const JobAttemptSchema = z.object({
   finishedAt: z.number().nullable(),
   ok: z.boolean(),
   error: z.string().nullable(),
+  /** Added with the pipeline; defaults keep older rows readable. */
+  model: z.string().nullable().default(null),
+  /** Batch slot (0–3) the attempt was for. */
+  slot: z.number().int().min(0).default(0),
+  /** The provider error kind (unreachable, rate_limited…), null on success. */
+  errorKind: z.string().nullable().default(null),
 });
 export type JobAttempt = z.infer<typeof JobAttemptSchema>;
 

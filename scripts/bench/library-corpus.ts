@@ -154,7 +154,7 @@ export class LibraryCorpus {
       status: 'succeeded',
       seed,
       params: { steps: 20 + Math.floor(this.random() * 20), guidance: 7, width: shape.size ?? 0, height: shape.size ?? 0, slots: SLOTS_PER_JOB },
-      attempts: [{ provider, startedAt: createdAt + 50, finishedAt, ok: true, error: null }],
+      attempts: [{ provider, startedAt: createdAt + 50, finishedAt, ok: true, error: null, model: null, slot: 0, errorKind: null }],
       error: null,
       createdAt,
       startedAt: createdAt + 50,

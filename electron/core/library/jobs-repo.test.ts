@@ -27,7 +27,7 @@ describe('jobs repo: rows', () => {
       status: 'failed',
       seed: 1234,
       params: { width: 1024, steps: 30, nested: { a: [1, 2] } },
-      attempts: [{ provider: 'together', startedAt: 1, finishedAt: 2, ok: false, error: 'rate limited' }],
+      attempts: [{ provider: 'together', startedAt: 1, finishedAt: 2, ok: false, error: 'rate limited', model: 'black-forest-labs/FLUX.1-schnell', slot: 0, errorKind: 'rate_limited' }],
       error: { stage: 'dispatch', code: 'rate_limited', message: 'Too many requests' },
       createdAt: 100,
       startedAt: 110,
@@ -69,7 +69,7 @@ describe('jobs repo: rows', () => {
     const library = temp.fresh();
     const ws = library.workspaces.insert(makeWorkspace());
     const job = library.jobs.insert(makeJob(ws.id, { seed: 7 }));
-    const attempts = [{ provider: 'fal', startedAt: 5, finishedAt: 6, ok: true, error: null }];
+    const attempts = [{ provider: 'fal', startedAt: 5, finishedAt: 6, ok: true, error: null, model: 'fal-ai/flux/schnell', slot: 1, errorKind: null }];
     const updated = library.jobs.update(job.id, {
       status: 'succeeded',
       provider: 'fal',

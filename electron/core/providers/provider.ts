@@ -1,0 +1,116 @@
+/**
+ * The one interface every generation provider implements (ComfyUI, the cloud APIs, the local
+ * LLM servers, the hosted account). The pipeline knows nothing else about a provider.
+ */
+import type { ModeId } from '../../../shared/modes';
+
+export const PROVIDER_IDS = ['comfyui', 'together', 'fal', 'replicate', 'huggingface', 'pollinations', 'hosted', 'local-llm'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+/**
+ * What a provider can be asked to do. Mode tools map onto these (`capabilityFor`): most modes'
+ * tools are plain text-to-image `generate`; pixel has its own image tools; uiux needs `code`.
+ */
+export const CAPABILITIES = ['generate', 'scene', 'animate', 'rotate', 'inpaint', 'code'] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export type Tier = 'standard' | 'hd';
+
+export interface ProviderCapabilities {
+  readonly id: ProviderId;
+  readonly label: string;
+  readonly capabilities: ReadonlySet<Capability>;
+  readonly tiers: ReadonlySet<Tier>;
+  /** Takes a separate negative prompt; otherwise negatives are encoded into the prompt. */
+  readonly nativeNegative: boolean;
+  readonly needsKey: boolean;
+  /** Runs on this machine (works offline). */
+  readonly local: boolean;
+  /** Requests it may run at once (a local ComfyUI: 1). */
+  readonly concurrency: number;
+  /** Longest prompt it takes (characters). */
+  readonly maxPromptChars: number;
+  /** Largest seed it accepts; seeds wrap within [0, seedMax]. */
+  readonly seedMax: number;
+  /** This provider's own model ids — never another provider's. */
+  readonly models: { readonly standard: string; readonly hd?: string };
+}
+
+export interface ProviderRequest {
+  readonly mode: ModeId;
+  readonly capability: Capability;
+  readonly tier: Tier;
+  readonly model: string;
+  readonly prompt: string;
+  /** null when the provider has no native negative (it was encoded into `prompt`). */
+  readonly negativePrompt: string | null;
+  readonly width: number;
+  readonly height: number;
+  readonly steps: number;
+  readonly guidance: number;
+  readonly sampler: string;
+  readonly scheduler: string;
+  readonly seed: number;
+  readonly inputImage?: { readonly bytes: Uint8Array; readonly mime: string };
+  readonly mask?: { readonly bytes: Uint8Array; readonly mime: string };
+}
+
+export interface ProviderOutput {
+  readonly bytes: Uint8Array;
+  readonly mime: string;
+  /** The model that actually ran (some providers substitute). */
+  readonly model: string;
+}
+
+export interface ProviderProgress {
+  /** 0–1. */
+  readonly fraction: number;
+  readonly step?: number;
+  readonly total?: number;
+  /** A small live preview (e.g. ComfyUI's latent previews). */
+  readonly preview?: { readonly bytes: Uint8Array; readonly mime: string };
+}
+
+export interface Provider {
+  readonly capabilities: ProviderCapabilities;
+  generate(request: ProviderRequest, signal: AbortSignal, onProgress: (progress: ProviderProgress) => void): Promise<ProviderOutput>;
+}
+
+/** The error kinds of ARCHITECTURE.md "Providers". */
+export const PROVIDER_ERROR_KINDS = [
+  'unreachable',
+  'unauthorised',
+  'out_of_credits',
+  'rate_limited',
+  'invalid_request',
+  'content_refused',
+  'provider_failure',
+  'timeout',
+  'cancelled',
+] as const;
+export type ProviderErrorKind = (typeof PROVIDER_ERROR_KINDS)[number];
+
+/** Kinds where another provider may well succeed; the others stop the chain with their message. */
+const RETRYABLE: ReadonlySet<ProviderErrorKind> = new Set(['unreachable', 'rate_limited', 'provider_failure', 'timeout']);
+
+export class ProviderError extends Error {
+  constructor(
+    readonly kind: ProviderErrorKind,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'ProviderError';
+  }
+
+  get retryable(): boolean {
+    return RETRYABLE.has(this.kind);
+  }
+}
+
+/** Anything a provider throws, as a ProviderError (an aborted signal is `cancelled`). */
+export function toProviderError(error: unknown, signal?: AbortSignal): ProviderError {
+  if (error instanceof ProviderError) return error;
+  if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return new ProviderError('cancelled', 'Cancelled.');
+  return new ProviderError('provider_failure', error instanceof Error ? error.message : String(error));
+}
