@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { ModeIdSchema, WorkspaceIdSchema, WorkspaceNameSchema, FolderPathSchema, WorkspaceSchema } from '../workspace';
-import { AssetCursorSchema, AssetPageSchema, GALLERY_PAGE_MAX, JobSchema } from '../library';
+import { AssetCursorSchema, AssetPageSchema, AssetSchema, GALLERY_PAGE_MAX, JobSchema } from '../library';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
 
 const NoInput = z.object({}).strict();
@@ -136,6 +136,27 @@ export const events = {
   'workspaces.changed': z.object({ mode: ModeIdSchema }),
   /** Preferences changed (possibly from another window). */
   'settings.changed': SettingsSchema,
+
+  /** A generation was accepted and recorded (status `queued`). */
+  'jobs.queued': JobSchema,
+  /** The job began running (a provider slot may still be waiting its turn). */
+  'jobs.started': z.object({ jobId: z.string() }),
+  /** Live progress of one batch slot; `overall` averages the slots. */
+  'jobs.progress': z.object({
+    jobId: z.string(),
+    slot: z.number().int(),
+    fraction: z.number(),
+    overall: z.number(),
+    step: z.number().nullable(),
+    total: z.number().nullable(),
+    /** A small live preview as a data: URL (ComfyUI's latent previews), or null. */
+    previewDataUrl: z.string().nullable(),
+  }),
+  /** One provider attempt failed; the pipeline may fall back to the next provider. */
+  'jobs.attemptFailed': z.object({ jobId: z.string(), slot: z.number().int(), provider: z.string(), error: z.string(), errorKind: z.string() }),
+  'jobs.succeeded': z.object({ job: JobSchema, assets: z.array(AssetSchema) }),
+  'jobs.failed': z.object({ job: JobSchema, stage: z.string(), error: z.string() }),
+  'jobs.cancelled': z.object({ job: JobSchema }),
 } as const satisfies Record<`${string}.${string}`, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -19,7 +19,17 @@ export const CHANNEL_NAMES = [
   'settings.update',
 ] as const;
 
-export const EVENT_NAMES = ['workspaces.changed', 'settings.changed'] as const;
+export const EVENT_NAMES = [
+  'workspaces.changed',
+  'settings.changed',
+  'jobs.queued',
+  'jobs.started',
+  'jobs.progress',
+  'jobs.attemptFailed',
+  'jobs.succeeded',
+  'jobs.failed',
+  'jobs.cancelled',
+] as const;
 
 /** Electron IPC channel for an invoke channel; the prefix keeps ours apart from Electron's own. */
 export const ipcChannelFor = (name: string): string => `wokgen:${name}`;

@@ -1,0 +1,161 @@
+/**
+ * Stages 6, 9 and 10, per batch slot: shape the prompt for each provider (compact form,
+ * negative encoding, length cap), dispatch under the provider's concurrency limit, and move
+ * down the chain on retryable failures. Every attempt is recorded.
+ */
+import type { JobAttempt } from '../../../shared/library';
+import { encodeNegativesIntoPrompt } from '../prompt/negatives';
+import { truncateAtBoundary } from '../prompt/validate-prompt';
+import {
+  type Provider,
+  type ProviderCapabilities,
+  type ProviderOutput,
+  type ProviderProgress,
+  type ProviderRequest,
+  toProviderError,
+} from '../providers/provider';
+import { capabilityFor } from '../providers/routing';
+import type { GenerationPlan, SlotPlan } from './plan';
+import { slotSeed } from './seeds';
+import type { KeyedSemaphore } from './semaphore';
+
+/** Providers whose prompt limit is below this get the builders' compact form (Pollinations). */
+export const COMPACT_PROMPT_BELOW = 300;
+/** The seed's rule: a native negative prompt is capped at min(300, maxPromptChars / 2). */
+export const NEGATIVE_CAP = 300;
+/** A 429 whose Retry-After is within this is waited out once on the same provider. */
+export const RETRY_AFTER_BUDGET_MS = 10_000;
+
+export interface ProviderPrompt {
+  readonly prompt: string;
+  readonly negativePrompt: string | null;
+  readonly notes: ReadonlyArray<string>;
+}
+
+/** Stage 6 — the prompt and negative exactly as this provider will get them. */
+export function promptForProvider(plan: GenerationPlan, slot: SlotPlan, caps: ProviderCapabilities): ProviderPrompt {
+  const notes: string[] = [];
+  const compact = caps.maxPromptChars < COMPACT_PROMPT_BELOW;
+  const built = plan.engine.buildPrompt(plan.request, plan.userPrompt, { compact });
+  let prompt = slot.mutation ? `${built}, ${slot.mutation}` : built;
+  let negativePrompt: string | null = null;
+  if (caps.nativeNegative) {
+    const cap = Math.min(NEGATIVE_CAP, Math.floor(caps.maxPromptChars / 2));
+    const fitted = truncateAtBoundary(plan.negatives.join(', '), cap);
+    negativePrompt = fitted.text;
+    if (fitted.truncated) notes.push(`Negative prompt shortened to ${cap} characters for ${caps.label}.`);
+  } else if (plan.negatives.length > 0) {
+    prompt = encodeNegativesIntoPrompt(prompt, plan.negatives);
+    notes.push(`${caps.label} has no negative prompt; the first terms were folded into the prompt.`);
+  }
+  const fitted = truncateAtBoundary(prompt, caps.maxPromptChars);
+  if (fitted.truncated) notes.push(`Prompt shortened to ${caps.maxPromptChars} characters for ${caps.label}.`);
+  return { prompt: fitted.text, negativePrompt, notes };
+}
+
+export function providerRequest(plan: GenerationPlan, slot: SlotPlan, caps: ProviderCapabilities, input?: Pick<ProviderRequest, 'inputImage' | 'mask'>): ProviderRequest {
+  const shaped = promptForProvider(plan, slot, caps);
+  const model = (plan.tier === 'hd' ? caps.models.hd : undefined) ?? caps.models.standard;
+  return {
+    mode: plan.request.mode,
+    capability: capabilityFor(plan.request.mode, plan.request.tool),
+    tier: plan.tier,
+    model,
+    prompt: shaped.prompt,
+    negativePrompt: shaped.negativePrompt,
+    width: plan.profile.width,
+    height: plan.profile.height,
+    steps: plan.profile.steps,
+    guidance: plan.profile.guidance,
+    sampler: plan.profile.sampler,
+    scheduler: plan.profile.scheduler,
+    seed: slotSeed(slot.seed, slot.slot, caps.seedMax),
+    ...(input?.inputImage ? { inputImage: input.inputImage } : {}),
+    ...(input?.mask ? { mask: input.mask } : {}),
+  };
+}
+
+export interface SlotSuccess {
+  readonly slot: SlotPlan;
+  readonly caps: ProviderCapabilities;
+  readonly request: ProviderRequest;
+  readonly output: ProviderOutput;
+}
+
+/** A slot that could not be generated: which stage gave up and why. */
+export class SlotFailure extends Error {
+  constructor(
+    readonly stage: 'dispatch' | 'fallback' | 'post-process',
+    readonly kind: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SlotFailure';
+  }
+}
+
+export interface SlotRunDeps {
+  readonly providers: { get(id: ProviderCapabilities['id']): Provider | undefined };
+  readonly semaphore: KeyedSemaphore;
+  readonly now: () => number;
+  readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  readonly onAttempt: (attempt: JobAttempt) => void;
+  readonly onProgress: (progress: ProviderProgress) => void;
+  readonly input?: Pick<ProviderRequest, 'inputImage' | 'mask'>;
+}
+
+/** Stages 9 and 10 for one slot: the first provider that succeeds wins. */
+export async function runSlot(plan: GenerationPlan, slot: SlotPlan, signal: AbortSignal, deps: SlotRunDeps): Promise<SlotSuccess> {
+  const failures: string[] = [];
+  for (const caps of plan.chain) {
+    const provider = deps.providers.get(caps.id);
+    if (!provider) continue;
+    const request = providerRequest(plan, slot, caps, deps.input);
+    let waitedOutRetryAfter = false;
+    for (;;) {
+      signal.throwIfAborted();
+      const release = await deps.semaphore.acquire(caps.id, caps.concurrency, signal);
+      const startedAt = deps.now();
+      try {
+        const output = await provider.generate(request, signal, deps.onProgress);
+        deps.onAttempt({ provider: caps.id, model: output.model, slot: slot.slot, startedAt, finishedAt: deps.now(), ok: true, error: null, errorKind: null });
+        return { slot, caps, request, output };
+      } catch (thrown) {
+        const error = toProviderError(thrown, signal);
+        deps.onAttempt({ provider: caps.id, model: request.model, slot: slot.slot, startedAt, finishedAt: deps.now(), ok: false, error: error.message, errorKind: error.kind });
+        if (error.kind === 'cancelled') throw error;
+        if (error.kind === 'rate_limited' && !waitedOutRetryAfter && error.retryAfterMs !== undefined && error.retryAfterMs <= RETRY_AFTER_BUDGET_MS) {
+          waitedOutRetryAfter = true;
+          release();
+          await deps.sleep(error.retryAfterMs, signal);
+          continue;
+        }
+        if (!error.retryable) throw new SlotFailure('dispatch', error.kind, `${caps.label}: ${error.message}`);
+        failures.push(`${caps.label}: ${error.message}`);
+        break;
+      } finally {
+        release();
+      }
+    }
+  }
+  throw new SlotFailure(
+    'fallback',
+    'all_providers_failed',
+    failures.length === 0 ? 'No provider was available.' : `Every provider failed — ${failures.join('; ')}`,
+  );
+}
+
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,247 @@
+/**
+ * The whole pipeline on a real temporary library and workspace folder, with in-process
+ * providers returning real PNG bytes: files and rows are written, events flow, fallback,
+ * cancellation, shutdown and failures end in the right state — never `running`.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppFailure } from '../../../shared/errors';
+import type { EventName } from '../../../shared/ipc/contract';
+import { openLibrary, type Library } from '../library';
+import { silentLogger } from '../ports';
+import { ProviderError, type ProviderId } from '../providers/provider';
+import { Pipeline } from './pipeline';
+import { capabilities, FakeProvider, simpleAssetStore, succeeds, testEngines } from './testing';
+
+let root: string;
+let library: Library;
+let workspaceId: string;
+let events: Array<{ event: EventName; payload: unknown }>;
+let providers: FakeProvider[];
+
+function makePipeline(): Pipeline {
+  return new Pipeline({
+    library,
+    engines: testEngines(),
+    providers: {
+      available: () => providers.map((p) => p.capabilities),
+      get: (id: ProviderId) => providers.find((p) => p.capabilities.id === id),
+    },
+    assets: simpleAssetStore,
+    events: { emit: (event, payload) => void events.push({ event, payload }) },
+    log: silentLogger,
+    workspaceFolder: () => join(root, 'ws'),
+    randomSeed: () => 4242,
+  });
+}
+
+function request(overrides: Record<string, unknown> = {}) {
+  return { mode: 'pixel', workspaceId, prompt: 'a tiny red potion', negativePrompt: 'text', ...overrides };
+}
+
+function failureOf(fn: () => unknown): AppFailure {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppFailure) return error;
+    throw error;
+  }
+  throw new Error('expected an AppFailure');
+}
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'wokgen-pipeline-'));
+  mkdirSync(join(root, 'ws'));
+  library = openLibrary({ file: join(root, 'library.sqlite') }).library;
+  workspaceId = crypto.randomUUID();
+  library.workspaces.insert({ id: workspaceId, name: 'Sprites', mode: 'pixel', folder: join(root, 'ws'), createdAt: 1 });
+  events = [];
+  providers = [];
+});
+afterEach(() => {
+  library.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('submit → succeeded', () => {
+  it('writes processed and original files, asset rows and the job, with events in order', async () => {
+    const comfy = new FakeProvider(capabilities('comfyui', { concurrency: 1 }), succeeds());
+    providers = [comfy];
+    const pipeline = makePipeline();
+    const queued = pipeline.submit(request({ batch: 2 }));
+    expect(queued.status).toBe('queued');
+    await pipeline.whenIdle();
+
+    const job = library.jobs.get(queued.id)!;
+    expect(job).toMatchObject({ status: 'succeeded', provider: 'comfyui', seed: 4242, error: null });
+    expect(job.attempts.map((a) => [a.provider, a.slot, a.ok])).toEqual(expect.arrayContaining([['comfyui', 0, true], ['comfyui', 1, true]]));
+    const page = library.assets.page(workspaceId, { limit: 10 });
+    expect(page.items).toHaveLength(2);
+    for (const asset of page.items) {
+      const file = join(root, 'ws', asset.relativePath);
+      const meta = await sharp(readFileSync(file)).metadata();
+      expect([meta.width, meta.height]).toEqual([64, 64]);
+      expect(existsSync(join(root, 'ws', String(asset.metadata['originalPath'])))).toBe(true);
+      expect(asset.metadata).toMatchObject({ provider: 'comfyui', model: 'comfyui-standard-model', jobId: job.id });
+    }
+    // Seeds: base + i × 137; slot 1 carries its variant mutation; the user's negative comes first.
+    expect(comfy.requests.map((r) => r.seed).sort()).toEqual([4242, 4379]);
+    expect(comfy.requests.find((r) => r.seed === 4379)?.prompt).toContain('from a new angle');
+    expect(comfy.requests[0]?.negativePrompt?.startsWith('text, blurry')).toBe(true);
+    // ComfyUI runs one prompt at a time.
+    expect(comfy.maxActive).toBe(1);
+    const names = events.map((e) => e.event);
+    expect(names[0]).toBe('jobs.queued');
+    expect(names[1]).toBe('jobs.started');
+    expect(names).toContain('jobs.progress');
+    expect(names.at(-1)).toBe('jobs.succeeded');
+  });
+
+  it('folds negatives into the prompt and shortens it for a provider without a negative field', async () => {
+    const pollinations = new FakeProvider(capabilities('pollinations', { nativeNegative: false, maxPromptChars: 200 }), succeeds());
+    providers = [pollinations];
+    const pipeline = makePipeline();
+    pipeline.submit(request({ prompt: `a potion ${'with many shiny details '.repeat(20)}` }));
+    await pipeline.whenIdle();
+    const sent = pollinations.requests[0]!;
+    expect(sent.negativePrompt).toBeNull();
+    expect(sent.prompt.length).toBeLessThanOrEqual(200);
+    expect(sent.prompt.startsWith('a potion')).toBe(true);
+  });
+});
+
+describe('fallback', () => {
+  it('moves on after a retryable failure and records both attempts', async () => {
+    const comfy = new FakeProvider(capabilities('comfyui'), async () => {
+      throw new ProviderError('unreachable', 'ComfyUI is not running');
+    });
+    const together = new FakeProvider(capabilities('together'), succeeds());
+    providers = [comfy, together];
+    const pipeline = makePipeline();
+    const { id } = pipeline.submit(request());
+    await pipeline.whenIdle();
+    const job = library.jobs.get(id)!;
+    expect(job.status).toBe('succeeded');
+    expect(job.attempts.map((a) => [a.provider, a.ok, a.errorKind])).toEqual([['comfyui', false, 'unreachable'], ['together', true, null]]);
+    expect(events.find((e) => e.event === 'jobs.attemptFailed')?.payload).toMatchObject({ provider: 'comfyui', errorKind: 'unreachable' });
+  });
+
+  it('stops at a non-retryable failure with its message', async () => {
+    const comfy = new FakeProvider(capabilities('comfyui'), async () => {
+      throw new ProviderError('invalid_request', 'width must be a multiple of 64');
+    });
+    const together = new FakeProvider(capabilities('together'), succeeds());
+    providers = [comfy, together];
+    const pipeline = makePipeline();
+    const { id } = pipeline.submit(request());
+    await pipeline.whenIdle();
+    expect(library.jobs.get(id)).toMatchObject({ status: 'failed', error: { stage: 'dispatch', code: 'invalid_request' } });
+    expect(together.requests).toHaveLength(0);
+    expect(events.at(-1)?.event).toBe('jobs.failed');
+  });
+
+  it('fails with every reason when the whole chain fails, and writes nothing', async () => {
+    providers = [
+      new FakeProvider(capabilities('comfyui'), async () => { throw new ProviderError('timeout', 'no answer in 300 s'); }),
+      new FakeProvider(capabilities('together'), async () => { throw new ProviderError('provider_failure', 'HTTP 500'); }),
+    ];
+    const pipeline = makePipeline();
+    const { id } = pipeline.submit(request());
+    await pipeline.whenIdle();
+    const job = library.jobs.get(id)!;
+    expect(job).toMatchObject({ status: 'failed', error: { stage: 'fallback' } });
+    expect(job.error?.message).toMatch(/no answer in 300 s.*HTTP 500/);
+    expect(library.assets.countByWorkspace(workspaceId)).toBe(0);
+  });
+
+  it('waits out a short Retry-After once on the same provider', async () => {
+    let calls = 0;
+    const together = new FakeProvider(capabilities('together'), async (req, signal, onProgress) => {
+      calls += 1;
+      if (calls === 1) throw new ProviderError('rate_limited', 'slow down', 20);
+      return succeeds()(req, signal, onProgress);
+    });
+    providers = [together];
+    const pipeline = makePipeline();
+    const { id } = pipeline.submit(request());
+    await pipeline.whenIdle();
+    expect(library.jobs.get(id)?.status).toBe('succeeded');
+    expect(calls).toBe(2);
+  });
+});
+
+describe('cancel and shutdown', () => {
+  it('cancels a running job through its signal: cancelled, never running', async () => {
+    const slow = new FakeProvider(capabilities('comfyui'), succeeds(10_000));
+    providers = [slow];
+    const pipeline = makePipeline();
+    const { id } = pipeline.submit(request());
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(pipeline.cancel(id)).toBe(true);
+    await pipeline.whenIdle();
+    expect(library.jobs.get(id)?.status).toBe('cancelled');
+    expect(events.at(-1)?.event).toBe('jobs.cancelled');
+    expect(pipeline.cancel(id)).toBe(false);
+  });
+
+  it('marks jobs interrupted when the app shuts down mid-run', async () => {
+    providers = [new FakeProvider(capabilities('comfyui'), succeeds(10_000))];
+    const pipeline = makePipeline();
+    const { id } = pipeline.submit(request());
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await pipeline.shutdown();
+    expect(library.jobs.get(id)).toMatchObject({ status: 'interrupted', error: { code: 'interrupted' } });
+  });
+
+  it('refuses to cancel a job that does not exist', () => {
+    providers = [new FakeProvider(capabilities('comfyui'), succeeds())];
+    expect(failureOf(() => makePipeline().cancel('nope')).code).toBe('not_found');
+  });
+});
+
+describe('bad input fails before anything is queued or written', () => {
+  beforeEach(() => {
+    providers = [new FakeProvider(capabilities('comfyui'), succeeds())];
+  });
+
+  it.each([
+    [{ mode: 'photo' }, 'mode'],
+    [{ prompt: '' }, 'prompt'],
+    [{ prompt: '!!' }, 'prompt'],
+    [{ prompt: 'x'.repeat(2001) }, 'prompt'],
+    [{ batch: 5 }, 'batch'],
+    [{ size: 4096 }, 'size'],
+    [{ tool: 'teleport' }, 'tool'],
+    [{ preset: 'nope' }, 'preset'],
+    [{ workspaceId: crypto.randomUUID() }, 'workspaceId'],
+    [{ mode: 'business' }, 'mode'],
+    [{ provider: 'openai' }, 'provider'],
+    [{ tool: 'rotate', inputAssetId: 'missing' }, 'inputAssetId'],
+  ])('%j → error on %s', (overrides, field) => {
+    const pipeline = makePipeline();
+    const error = failureOf(() => pipeline.submit(request(overrides)));
+    expect(error.field).toBe(field);
+    expect(library.jobs.listByWorkspace(workspaceId, 10)).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
+  it('says what to set up when no provider can run the job', () => {
+    providers = [];
+    const error = failureOf(() => makePipeline().submit(request()));
+    expect(error).toMatchObject({ code: 'no_provider' });
+    expect(error.message).toMatch(/Settings → Providers/);
+  });
+
+  it('previews the final prompt without generating', () => {
+    const preview = makePipeline().preview(request({ prompt: 'photorealistic potion https://x.y', batch: 3 }));
+    expect(preview.prompt).toBe('pixel style, raw preset, potion, crisp');
+    expect(preview.negativePrompt).toBe('text, blurry, watermark, generate artefacts');
+    expect(preview.seeds).toEqual([4242, 4379, 4516]);
+    expect(preview.warnings).toEqual(expect.arrayContaining(['Removed a link.', 'Removed “photorealistic”: it does not fit the Pixel mode.']));
+    expect(preview.chain.map((c) => c.id)).toEqual(['comfyui']);
+    expect(library.jobs.listByWorkspace(workspaceId, 10)).toEqual([]);
+  });
+});

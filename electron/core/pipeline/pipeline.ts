@@ -1,0 +1,319 @@
+/**
+ * The generation pipeline: `submit` runs the planning stages (1–8) and records the job as
+ * queued — bad input fails there, before anything is queued or written — then the job runs
+ * in the background: dispatch and fallback per batch slot (6, 9, 10), post-processing and
+ * files (11), credits (12) and the final event (13). The job row is updated at every state
+ * change and no job is ever left `running`: every path ends in succeeded, failed, cancelled
+ * or interrupted.
+ */
+import { readFileSync } from 'node:fs';
+import { AppFailure } from '../../../shared/errors';
+import type { Asset, Job, JobAttempt, JobError } from '../../../shared/library';
+import type { Library } from '../library';
+import { newRowId } from '../library/row-id';
+import type { EventSink, Logger } from '../ports';
+import { resolveInside } from '../fs/path-containment';
+import { toProviderError, type ProviderRequest } from '../providers/provider';
+import { abortableSleep, promptForProvider, runSlot, SlotFailure, type SlotSuccess } from './attempt';
+import { planGeneration, type GenerationPlan, type PlanDeps } from './plan';
+import { KeyedSemaphore } from './semaphore';
+import { slotSeed } from './seeds';
+import type { AssetStore, EngineRegistry, ProviderRegistry } from './types';
+
+export interface PipelineDeps {
+  readonly library: Library;
+  readonly engines: EngineRegistry;
+  readonly providers: ProviderRegistry;
+  readonly assets: AssetStore;
+  readonly events: EventSink;
+  readonly log: Logger;
+  readonly workspaceFolder: (workspaceId: string) => string;
+  readonly now?: () => number;
+  readonly randomSeed?: () => number;
+}
+
+/** What the studio shows before a run: the prompt exactly as the first provider gets it. */
+export interface GenerationPreview {
+  readonly prompt: string;
+  readonly negativePrompt: string | null;
+  readonly warnings: ReadonlyArray<string>;
+  readonly chain: ReadonlyArray<{ readonly id: string; readonly label: string; readonly local: boolean }>;
+  readonly seeds: ReadonlyArray<number>;
+  readonly profile: GenerationPlan['profile'];
+  readonly tier: GenerationPlan['tier'];
+}
+
+interface RunningJob {
+  readonly controller: AbortController;
+  readonly done: Promise<void>;
+}
+
+/** Why a run was aborted: the user, or the app shutting down (→ `interrupted`). */
+const SHUTDOWN = 'shutdown';
+
+export class Pipeline {
+  private readonly running = new Map<string, RunningJob>();
+  private readonly semaphore = new KeyedSemaphore();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: PipelineDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  private planDeps(): PlanDeps {
+    return {
+      engines: this.deps.engines,
+      workspaces: this.deps.library.workspaces,
+      availableProviders: () => this.deps.providers.available(),
+      queuedJobs: () => this.running.size,
+      ...(this.deps.randomSeed ? { randomSeed: this.deps.randomSeed } : {}),
+    };
+  }
+
+  preview(raw: unknown): GenerationPreview {
+    const plan = planGeneration(raw, this.planDeps());
+    const first = plan.chain[0];
+    const shaped = first ? promptForProvider(plan, plan.slots[0]!, first) : { prompt: plan.userPrompt, negativePrompt: plan.negatives.join(', '), notes: [] };
+    return {
+      prompt: shaped.prompt,
+      negativePrompt: shaped.negativePrompt,
+      warnings: [...plan.warnings, ...shaped.notes],
+      chain: plan.chain.map((c) => ({ id: c.id, label: c.label, local: c.local })),
+      seeds: plan.slots.map((s) => slotSeed(s.seed, s.slot, first?.seedMax)),
+      profile: plan.profile,
+      tier: plan.tier,
+    };
+  }
+
+  /** Stages 1–8, then the job is queued and runs in the background. */
+  submit(raw: unknown): Job {
+    const plan = planGeneration(raw, this.planDeps());
+    const input = this.loadInputImages(plan);
+    const jobId = newRowId(this.now());
+    const job = this.deps.library.jobs.insert({
+      id: jobId,
+      workspaceId: plan.workspace.id,
+      mode: plan.request.mode,
+      tool: plan.request.tool,
+      preset: plan.request.preset,
+      prompt: plan.request.prompt,
+      negativePrompt: plan.negatives.join(', '),
+      status: 'queued',
+      seed: plan.baseSeed,
+      params: {
+        size: plan.request.size,
+        batch: plan.request.batch,
+        hd: plan.request.hd,
+        controls: plan.request.controls,
+        userPrompt: plan.userPrompt,
+        warnings: plan.warnings,
+        profile: plan.profile,
+        chain: plan.chain.map((c) => c.id),
+        ...(plan.request.inputAssetId ? { inputAssetId: plan.request.inputAssetId } : {}),
+      },
+      createdAt: this.now(),
+    });
+    this.deps.events.emit('jobs.queued', job);
+    const controller = new AbortController();
+    const done = this.run(plan, job, controller.signal, input)
+      .catch((error: unknown) => this.deps.log.error('pipeline run crashed', { jobId, error: String(error) }))
+      .finally(() => this.running.delete(jobId));
+    this.running.set(jobId, { controller, done });
+    return job;
+  }
+
+  cancel(jobId: string): boolean {
+    const entry = this.running.get(jobId);
+    if (!entry) {
+      if (!this.deps.library.jobs.get(jobId)) throw new AppFailure('not_found', 'This job does not exist.', 'jobId');
+      return false;
+    }
+    entry.controller.abort(new DOMException('Cancelled by the user.', 'AbortError'));
+    return true;
+  }
+
+  /** Resolves when every job submitted so far has settled (tests, shutdown). */
+  async whenIdle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running.values()].map((r) => r.done));
+  }
+
+  /** App quit: abort everything; the jobs end as `interrupted`, never `running`. */
+  async shutdown(): Promise<void> {
+    for (const entry of this.running.values()) entry.controller.abort(SHUTDOWN);
+    await this.whenIdle();
+  }
+
+  private async run(plan: GenerationPlan, queued: Job, signal: AbortSignal, input: Pick<ProviderRequest, 'inputImage' | 'mask'>): Promise<void> {
+    const jobs = this.deps.library.jobs;
+    const attempts: JobAttempt[] = [];
+    const slotFractions = plan.slots.map(() => 0);
+    try {
+      signal.throwIfAborted();
+      jobs.update(queued.id, { status: 'running', startedAt: this.now() });
+      this.deps.events.emit('jobs.started', { jobId: queued.id });
+
+      const outcomes = await Promise.allSettled(
+        plan.slots.map(async (slot) => {
+          const success = await runSlot(plan, slot, signal, {
+            providers: this.deps.providers,
+            semaphore: this.semaphore,
+            now: this.now,
+            sleep: abortableSleep,
+            input,
+            onAttempt: (attempt) => {
+              attempts.push(attempt);
+              jobs.update(queued.id, { attempts: [...attempts] });
+              if (!attempt.ok) {
+                this.deps.events.emit('jobs.attemptFailed', {
+                  jobId: queued.id,
+                  slot: slot.slot,
+                  provider: attempt.provider,
+                  error: attempt.error ?? 'failed',
+                  errorKind: attempt.errorKind ?? 'provider_failure',
+                });
+              }
+            },
+            onProgress: (progress) => {
+              slotFractions[slot.slot] = Math.max(0, Math.min(1, progress.fraction));
+              this.deps.events.emit('jobs.progress', {
+                jobId: queued.id,
+                slot: slot.slot,
+                fraction: slotFractions[slot.slot] ?? 0,
+                overall: slotFractions.reduce((a, b) => a + b, 0) / slotFractions.length,
+                step: progress.step ?? null,
+                total: progress.total ?? null,
+                previewDataUrl: progress.preview ? `data:${progress.preview.mime};base64,${Buffer.from(progress.preview.bytes).toString('base64')}` : null,
+              });
+            },
+          });
+          return this.persistSlot(plan, queued, success, signal);
+        }),
+      );
+
+      signal.throwIfAborted();
+      const assets = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+      const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+      const used = new Set(attempts.filter((a) => a.ok).map((a) => a.provider));
+      if (assets.length === 0) {
+        const error = this.describeFailure(failures[0]);
+        const failed = jobs.update(queued.id, { status: 'failed', error, finishedAt: this.now(), attempts })!;
+        this.deps.events.emit('jobs.failed', { job: failed, stage: error.stage, error: error.message });
+        return;
+      }
+      // Stage 12 — credits: hosted HD credits are reconciled by the account service (its own issue);
+      // the job records which provider ran each slot so that reconciliation has what it needs.
+      const partial = failures.length > 0 ? this.describeFailure(failures[0]) : null;
+      const succeeded = jobs.update(queued.id, {
+        status: 'succeeded',
+        provider: [...used].join(', ') || null,
+        error: partial,
+        finishedAt: this.now(),
+        attempts,
+      })!;
+      // Stage 13 — respond.
+      this.deps.events.emit('jobs.succeeded', { job: succeeded, assets });
+    } catch (error) {
+      this.settleAborted(queued.id, signal, error, attempts);
+    }
+  }
+
+  /** Stage 11 — post-process, write the files (original kept beside), add the asset row. */
+  private async persistSlot(plan: GenerationPlan, job: Job, success: SlotSuccess, signal: AbortSignal): Promise<Asset> {
+    let processed;
+    try {
+      processed = await plan.engine.postProcess(plan.request, { bytes: success.output.bytes, mime: success.output.mime }, signal);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      throw new SlotFailure('post-process', 'post_process_failed', `Post-processing failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const assetId = newRowId(this.now());
+    const createdAt = this.now();
+    const metadata = {
+      assetId,
+      jobId: job.id,
+      workspaceId: plan.workspace.id,
+      mode: plan.request.mode,
+      tool: plan.request.tool,
+      preset: plan.request.preset,
+      prompt: success.request.prompt,
+      negativePrompt: success.request.negativePrompt ?? '',
+      seed: success.request.seed,
+      provider: success.caps.id,
+      model: success.output.model,
+      steps: success.request.steps,
+      guidance: success.request.guidance,
+      width: processed.width ?? success.request.width,
+      height: processed.height ?? success.request.height,
+      slot: success.slot.slot,
+      createdAt,
+    };
+    const written = await this.deps.assets.write({
+      workspaceFolder: plan.workspace.folder,
+      metadata,
+      processed,
+      original: processed.kind === 'code' ? null : { bytes: success.output.bytes, mime: success.output.mime },
+      signal,
+    });
+    const row = {
+      id: assetId,
+      jobId: job.id,
+      workspaceId: plan.workspace.id,
+      slot: success.slot.slot,
+      kind: processed.kind,
+      relativePath: written.relativePath,
+      mime: processed.mime,
+      width: processed.width,
+      height: processed.height,
+      bytes: written.bytes,
+      metadata: { ...metadata, originalPath: written.originalRelativePath, thumbnailPath: written.thumbnailRelativePath, notes: processed.notes },
+      createdAt,
+    };
+    this.deps.library.assets.insertMany([row]);
+    const asset = this.deps.library.assets.get(assetId);
+    if (!asset) throw new SlotFailure('post-process', 'persist_failed', 'The asset row could not be read back.');
+    return asset;
+  }
+
+  private describeFailure(failure: unknown): JobError {
+    if (failure instanceof SlotFailure) return { stage: failure.stage, code: failure.kind, message: failure.message };
+    if (failure instanceof AppFailure) return { stage: 'persist', code: failure.code, message: failure.message };
+    const error = toProviderError(failure);
+    return { stage: 'persist', code: error.kind, message: error.message };
+  }
+
+  private settleAborted(jobId: string, signal: AbortSignal, error: unknown, attempts: JobAttempt[]): void {
+    const jobs = this.deps.library.jobs;
+    if (signal.aborted && signal.reason === SHUTDOWN) {
+      jobs.update(jobId, { status: 'interrupted', finishedAt: this.now(), attempts, error: { stage: 'run', code: 'interrupted', message: 'The app closed while this job was in progress.' } });
+      return;
+    }
+    if (signal.aborted) {
+      const cancelled = jobs.update(jobId, { status: 'cancelled', finishedAt: this.now(), attempts, error: null })!;
+      this.deps.events.emit('jobs.cancelled', { job: cancelled });
+      return;
+    }
+    const described = this.describeFailure(error);
+    const failed = jobs.update(jobId, { status: 'failed', error: described, finishedAt: this.now(), attempts })!;
+    this.deps.events.emit('jobs.failed', { job: failed, stage: described.stage, error: described.message });
+  }
+
+  /** Tools that start from an image: the input asset must belong to this workspace. */
+  private loadInputImages(plan: GenerationPlan): Pick<ProviderRequest, 'inputImage' | 'mask'> {
+    const { inputAssetId, maskPngBase64 } = plan.request;
+    if (inputAssetId === undefined) return {};
+    const asset = this.deps.library.assets.get(inputAssetId);
+    if (!asset || asset.workspaceId !== plan.workspace.id) {
+      throw new AppFailure('not_found', 'The input image is not an asset of this workspace.', 'inputAssetId');
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(resolveInside(plan.workspace.folder, asset.relativePath));
+    } catch {
+      throw new AppFailure('not_found', 'The input image file is missing from the workspace folder.', 'inputAssetId');
+    }
+    return {
+      inputImage: { bytes, mime: asset.mime },
+      ...(maskPngBase64 ? { mask: { bytes: Buffer.from(maskPngBase64, 'base64'), mime: 'image/png' } } : {}),
+    };
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The pipeline's view of its collaborators, as small interfaces: engines describe a mode,
+ * providers render, the asset store writes files. Each is wired in `services.ts` and stood in
+ * by tests.
+ */
+import type { ModeId } from '../../../shared/modes';
+import type { ModeEngine, ProcessedOutput, ProviderImage } from '../modes/engine';
+import type { Provider, ProviderCapabilities, ProviderId } from '../providers/provider';
+
+/** The fields the pipeline reads from any mode's parsed request (each mode adds its controls). */
+export interface ModeRequest {
+  readonly mode: ModeId;
+  readonly workspaceId: string;
+  readonly tool: string;
+  readonly preset: string;
+  readonly prompt: string;
+  readonly negativePrompt: string;
+  readonly batch: number;
+  readonly seed: number | null;
+  readonly hd: boolean;
+  readonly provider?: string | undefined;
+  readonly size: number;
+  readonly inputAssetId?: string | undefined;
+  readonly maskPngBase64?: string | undefined;
+  readonly controls: object;
+}
+
+export type AnyModeEngine = ModeEngine<ModeRequest>;
+export type EngineRegistry = Readonly<Record<ModeId, AnyModeEngine>>;
+
+export interface ProviderRegistry {
+  /** Providers configured and reachable now, with their capabilities. */
+  available(): ReadonlyArray<ProviderCapabilities>;
+  get(id: ProviderId): Provider | undefined;
+}
+
+/** Metadata embedded in every file and stored on the asset row. */
+export interface AssetMetadataInput {
+  readonly assetId: string;
+  readonly jobId: string;
+  readonly workspaceId: string;
+  readonly mode: ModeId;
+  readonly tool: string;
+  readonly preset: string;
+  readonly prompt: string;
+  readonly negativePrompt: string;
+  readonly seed: number;
+  readonly provider: string;
+  readonly model: string;
+  readonly steps: number;
+  readonly guidance: number;
+  readonly width: number;
+  readonly height: number;
+  readonly slot: number;
+  readonly createdAt: number;
+}
+
+export interface WrittenAsset {
+  readonly relativePath: string;
+  readonly originalRelativePath: string | null;
+  readonly thumbnailRelativePath: string | null;
+  readonly bytes: number;
+}
+
+export interface AssetStore {
+  write(input: {
+    readonly workspaceFolder: string;
+    readonly metadata: AssetMetadataInput;
+    readonly processed: ProcessedOutput;
+    readonly original: ProviderImage | null;
+    readonly signal: AbortSignal;
+  }): Promise<WrittenAsset>;
+}
