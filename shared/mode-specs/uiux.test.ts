@@ -78,6 +78,10 @@ describe('UiuxRequestSchema', () => {
     expect(UiuxRequestSchema.safeParse({ ...base, controls: { colourScheme: 'a'.repeat(COLOUR_SCHEME_MAX_CHARS) } }).success).toBe(true);
   });
 
+  it.each([null, 'request', 3, [], undefined])('rejects the non-object %j with a sentence', (payload) => {
+    expect(issues(payload)).toEqual([{ path: '', message: 'The request must be an object.' }]);
+  });
+
   it('writes every message as a sentence', () => {
     const found = issues({ ...base, tool: 'x', preset: 'y', size: 1, controls: { framework: 'z', componentType: 'q', colourScheme: '\n', accessibilityLevel: 'w' } });
     expect(found.length).toBeGreaterThanOrEqual(6);

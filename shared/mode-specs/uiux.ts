@@ -153,7 +153,7 @@ export const UiuxRequestSchema = z
   )
   .superRefine(
     (request, ctx) => {
-      // Runs even when other fields failed (`when` below), so read defensively. A batch over
+      // May run when other fields failed (`when` below), so read defensively. A batch over
       // 4 already has the base schema's message; this adds the tool's own, lower limit.
       const tool = toolById.get(request.tool);
       const batch: unknown = request.batch;
@@ -166,7 +166,8 @@ export const UiuxRequestSchema = z
         });
       }
     },
-    { when: () => true },
+    // Also when other fields failed, but only on an object (a null payload has no fields).
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   );
 
 export type UiuxRequestInput = z.input<typeof UiuxRequestSchema>;

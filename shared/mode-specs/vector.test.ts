@@ -76,6 +76,10 @@ describe('VectorRequestSchema', () => {
     }
   });
 
+  it.each([null, 'request', 3, [], undefined])('rejects the non-object %j with a sentence', (payload) => {
+    expect(issues(payload)).toEqual([{ path: '', message: 'The request must be an object.' }]);
+  });
+
   it('writes every message as a sentence', () => {
     const found = issues({ ...base, tool: 'x', preset: 'y', size: 1, junk: 1, controls: { strokeWidth: 9, colourMode: 'z', junk: 2 } });
     expect(found.length).toBeGreaterThanOrEqual(7);

@@ -107,7 +107,7 @@ export const VectorRequestSchema = z
   )
   .superRefine(
     (request, ctx) => {
-      // Runs even when other fields failed (`when` below), so read defensively. A batch over
+      // May run when other fields failed (`when` below), so read defensively. A batch over
       // 4 already has the base schema's message; this adds the tool's own, lower limit.
       const tool = toolById.get(request.tool);
       const batch: unknown = request.batch;
@@ -120,7 +120,8 @@ export const VectorRequestSchema = z
         });
       }
     },
-    { when: () => true },
+    // Also when other fields failed, but only on an object (a null payload has no fields).
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   );
 
 export type VectorRequestInput = z.input<typeof VectorRequestSchema>;
