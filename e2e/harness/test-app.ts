@@ -66,7 +66,7 @@ export class TestApp implements AsyncDisposable {
     this.running = undefined;
     transport.close();
     await http.close();
-    core.close();
+    await core.close();
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

@@ -11,6 +11,10 @@ import type { DialogPort, EventSink, Logger, ShellPort } from './ports';
 import type { SecretStore } from './secrets/secret-store';
 import type { SettingsStore } from './settings/settings-store';
 import { WorkspaceService } from './workspaces/workspace-service';
+import { fileAssetStore } from './assets/file-asset-store';
+import { MODE_ENGINES } from './modes/registry';
+import { Pipeline } from './pipeline/pipeline';
+import type { EngineRegistry, ProviderRegistry } from './pipeline/types';
 
 export interface CorePorts {
   /** Folder for the library database (the app's user-data folder in production). */
@@ -25,14 +29,25 @@ export interface CorePorts {
   readonly events: EventSink;
   readonly log: Logger;
   readonly appInfo: ChannelOutput<'app.info'>;
+  /**
+   * The generation providers. Until the ComfyUI and cloud-provider issues land there are none
+   * in the app (generation answers `no_provider` with what to set up); tests pass their own.
+   */
+  readonly providers?: ProviderRegistry;
+  /** Defaults to the five real mode engines. */
+  readonly engines?: EngineRegistry;
   readonly now?: () => number;
 }
+
+/** No providers configured: the honest state before the provider issues land. */
+export const NO_PROVIDERS: ProviderRegistry = { available: () => [], get: () => undefined };
 
 export interface CoreServices {
   readonly ports: CorePorts;
   readonly library: Library;
   readonly settings: SettingsStore;
   readonly workspaces: WorkspaceService;
+  readonly pipeline: Pipeline;
 }
 
 export interface Core {
@@ -40,7 +55,7 @@ export interface Core {
   readonly handlers: CoreHandlers;
   /** Jobs found queued/running at start-up and marked interrupted. */
   readonly interruptedJobs: number;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export const LIBRARY_FILE = 'library.sqlite';
@@ -63,13 +78,25 @@ export function createCore(ports: CorePorts): Core {
     protectedDirs: [ports.dataDir],
     ...(ports.now ? { now: ports.now } : {}),
   });
-  const services: CoreServices = { ports, library, settings: ports.settings, workspaces };
+  const pipeline = new Pipeline({
+    library,
+    engines: ports.engines ?? MODE_ENGINES,
+    providers: ports.providers ?? NO_PROVIDERS,
+    assets: fileAssetStore,
+    events: ports.events,
+    log: ports.log,
+    workspaceFolder: (id) => workspaces.folderOf(id),
+    ...(ports.now ? { now: ports.now } : {}),
+  });
+  const services: CoreServices = { ports, library, settings: ports.settings, workspaces, pipeline };
   return {
     services,
     handlers: createHandlers(services),
     interruptedJobs,
-    close: () => {
+    close: async () => {
       unsubscribeSettings();
+      // Running jobs end as `interrupted` before the database closes, never left `running`.
+      await pipeline.shutdown();
       library.close();
     },
   };

@@ -121,7 +121,14 @@ app.on('window-all-closed', () => {
   app.quit();
 });
 
-app.on('will-quit', () => {
-  core?.close();
+app.on('will-quit', (event) => {
+  if (!core) return;
+  // Let running jobs settle as `interrupted` and the database close cleanly, then quit for real.
+  event.preventDefault();
+  const closing = core;
   core = undefined;
+  closing
+    .close()
+    .catch((error: unknown) => log.error('shutdown failed', { error: String(error) }))
+    .finally(() => app.quit());
 });

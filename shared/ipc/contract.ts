@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { ModeIdSchema, WorkspaceIdSchema, WorkspaceNameSchema, FolderPathSchema, WorkspaceSchema } from '../workspace';
 import { AssetCursorSchema, AssetPageSchema, AssetSchema, GALLERY_PAGE_MAX, JobSchema } from '../library';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
+import { GenerateRequestSchema, GenerationPreviewSchema, ModeSpecSchema } from '../generation';
 
 const NoInput = z.object({}).strict();
 
@@ -119,6 +120,32 @@ export const channels = {
       })
       .strict(),
     output: z.array(JobSchema),
+  },
+
+  'modes.spec': {
+    input: z.object({ mode: ModeIdSchema }).strict(),
+    output: ModeSpecSchema,
+  },
+
+  'generation.preview': {
+    input: GenerateRequestSchema,
+    output: GenerationPreviewSchema,
+  },
+  'generation.generate': {
+    input: GenerateRequestSchema,
+    output: JobSchema,
+  },
+  'generation.cancel': {
+    input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  'jobs.list': {
+    input: z.object({ workspaceId: WorkspaceIdSchema, limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.array(JobSchema),
+  },
+  'jobs.get': {
+    input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ job: JobSchema, assets: z.array(AssetSchema) }),
   },
 
   'settings.get': {

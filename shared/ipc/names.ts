@@ -15,6 +15,12 @@ export const CHANNEL_NAMES = [
   'workspaces.reveal',
   'library.assets',
   'library.searchJobs',
+  'modes.spec',
+  'generation.preview',
+  'generation.generate',
+  'generation.cancel',
+  'jobs.list',
+  'jobs.get',
   'settings.get',
   'settings.update',
 ] as const;

@@ -3,6 +3,7 @@
  * in the services; this file is the readable table of what each channel does.
  */
 import { AppFailure } from '../../../shared/errors';
+import { MODE_SPECS } from '../../../shared/generation';
 import type { CoreHandlers } from './dispatch';
 import { assertSafeExternalUrl } from './external-url';
 import type { CoreServices } from '../services';
@@ -14,7 +15,7 @@ const FOLDER_DIALOG_TITLES = {
 } as const;
 
 export function createHandlers(services: CoreServices): CoreHandlers {
-  const { workspaces, library, settings, ports } = services;
+  const { workspaces, library, settings, ports, pipeline } = services;
   return {
     'app.info': () => ports.appInfo,
     'app.openExternal': async ({ url }) => {
@@ -49,6 +50,21 @@ export function createHandlers(services: CoreServices): CoreHandlers {
     'library.searchJobs': ({ workspaceId, query, limit }) => {
       workspaces.folderOf(workspaceId);
       return library.jobs.search(workspaceId, query, limit);
+    },
+
+    'modes.spec': ({ mode }) => MODE_SPECS[mode],
+
+    'generation.preview': (request) => pipeline.preview(request),
+    'generation.generate': (request) => pipeline.submit(request),
+    'generation.cancel': ({ jobId }) => ({ cancelled: pipeline.cancel(jobId) }),
+    'jobs.list': ({ workspaceId, limit }) => {
+      workspaces.folderOf(workspaceId);
+      return library.jobs.listByWorkspace(workspaceId, limit);
+    },
+    'jobs.get': ({ jobId }) => {
+      const job = library.jobs.get(jobId);
+      if (!job) throw new AppFailure('not_found', 'This job does not exist.', 'jobId');
+      return { job, assets: library.assets.listByJob(jobId) };
     },
 
     'settings.get': () => settings.get(),

@@ -51,6 +51,8 @@ export interface AssetsRepo {
   /** `false` when no such asset. */
   setStarred(id: string, starred: boolean): boolean;
   countByWorkspace(workspaceId: string): number;
+  /** A job's assets in slot order (uses the job_id index). */
+  listByJob(jobId: string): Asset[];
 }
 
 /** An assets row as the prepared statements return it (aliases match the DTO's names). */
@@ -148,6 +150,7 @@ export function createAssetsRepo({ orm, sqlite }: LibraryDb): AssetsRepo {
        @metadataJson, @starred, @createdAt)`,
   );
   const getStmt = sqlite.prepare<[string], AssetRow>(`SELECT ${ASSET_COLUMNS} FROM assets WHERE id = ?`);
+  const byJobStmt = sqlite.prepare<[string], AssetRow>(`SELECT ${ASSET_COLUMNS} FROM assets WHERE job_id = ? ORDER BY slot, created_at`);
   const setStarredStmt = sqlite.prepare<[number, string], void>(`UPDATE assets SET starred = ? WHERE id = ?`);
   const gallery = prepareGalleryStatements(sqlite);
   const insertAll = sqlite.transaction((rows: ReadonlyArray<NewAsset>) => {
@@ -179,6 +182,10 @@ export function createAssetsRepo({ orm, sqlite }: LibraryDb): AssetsRepo {
 
     setStarred(id, starred) {
       return setStarredStmt.run(starred ? 1 : 0, id).changes > 0;
+    },
+
+    listByJob(jobId) {
+      return byJobStmt.all(jobId).map(toAsset);
     },
 
     countByWorkspace(workspaceId) {

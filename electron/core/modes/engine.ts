@@ -62,12 +62,16 @@ export interface ModeEngine<Request extends { mode: ModeId; tool: string; preset
   buildPrompt(request: Request, userPrompt: string, options: PromptOptions): string;
   /** Negative terms in priority order: mode/global bank, then tool, then preset (no user terms). */
   negativeBank(request: Request): ReadonlyArray<string>;
-  qualityProfile(request: Request, tier: QualityTier): QualityProfile;
+  /**
+   * `slot` (0–3) lets a pack give each batch slot its own target — a brand kit's parts have
+   * different sizes. Engines without per-slot targets ignore it.
+   */
+  qualityProfile(request: Request, tier: QualityTier, slot?: number): QualityProfile;
   /**
    * The mutation for batch slot 1 (perspective/pose), 2 (lighting/mood) or 3 (detail
    * density/colour), worded for the mode and the preset's family; appended to the prompt.
    */
   variantMutation(request: Request, slot: 1 | 2 | 3): string;
   /** Turns the provider's image into the mode's deliverable (exact size, palette, transparency, SVG…). */
-  postProcess(request: Request, image: ProviderImage, signal: AbortSignal): Promise<ProcessedOutput>;
+  postProcess(request: Request, image: ProviderImage, signal: AbortSignal, slot?: number): Promise<ProcessedOutput>;
 }

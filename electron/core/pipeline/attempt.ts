@@ -55,6 +55,8 @@ export function promptForProvider(plan: GenerationPlan, slot: SlotPlan, caps: Pr
 
 export function providerRequest(plan: GenerationPlan, slot: SlotPlan, caps: ProviderCapabilities, input?: Pick<ProviderRequest, 'inputImage' | 'mask'>): ProviderRequest {
   const shaped = promptForProvider(plan, slot, caps);
+  // Per slot: a pack's parts (brand kit) can each have their own size.
+  const profile = slot.slot === 0 ? plan.profile : plan.engine.qualityProfile(plan.request, plan.tier, slot.slot);
   const model = (plan.tier === 'hd' ? caps.models.hd : undefined) ?? caps.models.standard;
   return {
     mode: plan.request.mode,
@@ -63,12 +65,12 @@ export function providerRequest(plan: GenerationPlan, slot: SlotPlan, caps: Prov
     model,
     prompt: shaped.prompt,
     negativePrompt: shaped.negativePrompt,
-    width: plan.profile.width,
-    height: plan.profile.height,
-    steps: plan.profile.steps,
-    guidance: plan.profile.guidance,
-    sampler: plan.profile.sampler,
-    scheduler: plan.profile.scheduler,
+    width: profile.width,
+    height: profile.height,
+    steps: profile.steps,
+    guidance: profile.guidance,
+    sampler: profile.sampler,
+    scheduler: profile.scheduler,
     seed: slotSeed(slot.seed, slot.slot, caps.seedMax),
     ...(input?.inputImage ? { inputImage: input.inputImage } : {}),
     ...(input?.mask ? { mask: input.mask } : {}),

@@ -14,7 +14,9 @@ import { openLibrary, type Library } from '../library';
 import { silentLogger } from '../ports';
 import { ProviderError, type ProviderId } from '../providers/provider';
 import { Pipeline } from './pipeline';
-import { capabilities, FakeProvider, simpleAssetStore, succeeds, testEngines } from './testing';
+import { fileAssetStore } from '../assets/file-asset-store';
+import { readPngMetadata } from '../assets/png-metadata';
+import { capabilities, FakeProvider, succeeds, testEngines } from './testing';
 
 let root: string;
 let library: Library;
@@ -30,7 +32,7 @@ function makePipeline(): Pipeline {
       available: () => providers.map((p) => p.capabilities),
       get: (id: ProviderId) => providers.find((p) => p.capabilities.id === id),
     },
-    assets: simpleAssetStore,
+    assets: fileAssetStore,
     events: { emit: (event, payload) => void events.push({ event, payload }) },
     log: silentLogger,
     workspaceFolder: () => join(root, 'ws'),
@@ -85,7 +87,10 @@ describe('submit → succeeded', () => {
       const meta = await sharp(readFileSync(file)).metadata();
       expect([meta.width, meta.height]).toEqual([64, 64]);
       expect(existsSync(join(root, 'ws', String(asset.metadata['originalPath'])))).toBe(true);
+      expect(existsSync(join(root, 'ws', String(asset.metadata['thumbnailPath'])))).toBe(true);
       expect(asset.metadata).toMatchObject({ provider: 'comfyui', model: 'comfyui-standard-model', jobId: job.id });
+      // The file carries its own metadata (what rebuild-from-folder reads).
+      expect(readPngMetadata(readFileSync(file)).metadata).toMatchObject({ assetId: asset.id, jobId: job.id, role: 'processed', seed: asset.metadata['seed'] });
     }
     // Seeds: base + i × 137; slot 1 carries its variant mutation; the user's negative comes first.
     expect(comfy.requests.map((r) => r.seed).sort()).toEqual([4242, 4379]);
@@ -243,5 +248,50 @@ describe('bad input fails before anything is queued or written', () => {
     expect(preview.warnings).toEqual(expect.arrayContaining(['Removed a link.', 'Removed “photorealistic”: it does not fit the Pixel mode.']));
     expect(preview.chain.map((c) => c.id)).toEqual(['comfyui']);
     expect(library.jobs.listByWorkspace(workspaceId, 10)).toEqual([]);
+  });
+});
+
+describe('with the real mode engines', () => {
+  it('generates pixel art end to end, and the folder alone rebuilds the same rows', async () => {
+    const { MODE_ENGINES } = await import('../modes/registry');
+    const { rebuildWorkspaceRows } = await import('../assets/rebuild-library');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(root, 'ws', 'workspace.json'), JSON.stringify({ format: 1, app: 'wokgen-studio', id: workspaceId, name: 'Sprites', mode: 'pixel', createdAt: 1 }));
+    const comfy = new FakeProvider(capabilities('comfyui'), async (req) => ({
+      // A white background with a purple square, as a model would paint a sprite.
+      bytes: await sharp({ create: { width: req.width, height: req.height, channels: 3, background: '#ffffff' } })
+        .composite([{ input: await sharp({ create: { width: req.width / 2, height: req.height / 2, channels: 3, background: '#7c3aed' } }).png().toBuffer(), gravity: 'centre' }])
+        .png()
+        .toBuffer(),
+      mime: 'image/png',
+      model: req.model,
+    }));
+    providers = [comfy];
+    const pipeline = new Pipeline({
+      library,
+      engines: MODE_ENGINES,
+      providers: { available: () => providers.map((p) => p.capabilities), get: (id: ProviderId) => providers.find((p) => p.capabilities.id === id) },
+      assets: fileAssetStore,
+      events: { emit: (event, payload) => void events.push({ event, payload }) },
+      log: silentLogger,
+      workspaceFolder: () => join(root, 'ws'),
+    });
+    const { id } = pipeline.submit({ mode: 'pixel', workspaceId, prompt: 'a purple gem, photorealistic', preset: 'rpg_icon', size: 32, batch: 2 });
+    await pipeline.whenIdle();
+    const job = library.jobs.get(id)!;
+    expect(job.status).toBe('succeeded');
+    expect(comfy.requests[0]?.prompt).not.toMatch(/photorealistic/i);
+    const assets = library.assets.listByJob(id);
+    expect(assets).toHaveLength(2);
+    const png = readFileSync(join(root, 'ws', assets[0]!.relativePath));
+    const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([32, 32]);
+    expect(data[3]).toBe(0); // transparent corner: the background was removed
+
+    const rebuilt = await rebuildWorkspaceRows(join(root, 'ws'), workspaceId);
+    expect(rebuilt.assets.map((a) => a.id).sort()).toEqual(assets.map((a) => a.id).sort());
+    const live = assets.find((a) => a.slot === 1)!;
+    const fromFile = rebuilt.assets.find((a) => a.slot === 1)!;
+    expect({ ...fromFile, starred: false, metadata: fromFile.metadata }).toMatchObject({ id: live.id, relativePath: live.relativePath, width: live.width, height: live.height, kind: live.kind, bytes: live.bytes });
   });
 });

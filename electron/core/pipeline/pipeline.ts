@@ -7,8 +7,12 @@
  * or interrupted.
  */
 import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
 import { AppFailure } from '../../../shared/errors';
+import type { GenerationPreviewSchema } from '../../../shared/generation';
 import type { Asset, Job, JobAttempt, JobError } from '../../../shared/library';
+import { assetRowFromMetadata } from '../assets/asset-rows';
+import { formatForExtension } from '../assets/asset-formats';
 import type { Library } from '../library';
 import { newRowId } from '../library/row-id';
 import type { EventSink, Logger } from '../ports';
@@ -33,15 +37,7 @@ export interface PipelineDeps {
 }
 
 /** What the studio shows before a run: the prompt exactly as the first provider gets it. */
-export interface GenerationPreview {
-  readonly prompt: string;
-  readonly negativePrompt: string | null;
-  readonly warnings: ReadonlyArray<string>;
-  readonly chain: ReadonlyArray<{ readonly id: string; readonly label: string; readonly local: boolean }>;
-  readonly seeds: ReadonlyArray<number>;
-  readonly profile: GenerationPlan['profile'];
-  readonly tier: GenerationPlan['tier'];
-}
+export type GenerationPreview = z.output<typeof GenerationPreviewSchema>;
 
 interface RunningJob {
   readonly controller: AbortController;
@@ -80,7 +76,7 @@ export class Pipeline {
       warnings: [...plan.warnings, ...shaped.notes],
       chain: plan.chain.map((c) => ({ id: c.id, label: c.label, local: c.local })),
       seeds: plan.slots.map((s) => slotSeed(s.seed, s.slot, first?.seedMax)),
-      profile: plan.profile,
+      profile: { ...plan.profile },
       tier: plan.tier,
     };
   }
@@ -221,7 +217,7 @@ export class Pipeline {
   private async persistSlot(plan: GenerationPlan, job: Job, success: SlotSuccess, signal: AbortSignal): Promise<Asset> {
     let processed;
     try {
-      processed = await plan.engine.postProcess(plan.request, { bytes: success.output.bytes, mime: success.output.mime }, signal);
+      processed = await plan.engine.postProcess(plan.request, { bytes: success.output.bytes, mime: success.output.mime }, signal, success.slot.slot);
     } catch (error) {
       if (signal.aborted) throw error;
       throw new SlotFailure('post-process', 'post_process_failed', `Post-processing failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -242,10 +238,14 @@ export class Pipeline {
       model: success.output.model,
       steps: success.request.steps,
       guidance: success.request.guidance,
-      width: processed.width ?? success.request.width,
-      height: processed.height ?? success.request.height,
+      sampler: success.request.sampler,
+      scheduler: success.request.scheduler,
+      // The size the provider rendered (A1111's "Size"); the writer records the file's own size.
+      width: success.request.width,
+      height: success.request.height,
       slot: success.slot.slot,
       createdAt,
+      extra: { notes: processed.notes, size: plan.request.size, controls: plan.request.controls },
     };
     const written = await this.deps.assets.write({
       workspaceFolder: plan.workspace.folder,
@@ -254,20 +254,18 @@ export class Pipeline {
       original: processed.kind === 'code' ? null : { bytes: success.output.bytes, mime: success.output.mime },
       signal,
     });
-    const row = {
-      id: assetId,
-      jobId: job.id,
-      workspaceId: plan.workspace.id,
-      slot: success.slot.slot,
-      kind: processed.kind,
+    const format = formatForExtension(processed.extension);
+    if (!format) throw new SlotFailure('post-process', 'unsupported_format', `The studio cannot store .${processed.extension} files.`);
+    // The same row rebuild-from-folder would make from the file: live and rebuilt libraries agree.
+    const row = assetRowFromMetadata(plan.workspace.id, written.metadata, {
       relativePath: written.relativePath,
-      mime: processed.mime,
+      bytes: written.bytes,
+      format,
+      originalRelativePath: written.originalRelativePath,
+      thumbnailRelativePath: written.thumbnailRelativePath,
       width: processed.width,
       height: processed.height,
-      bytes: written.bytes,
-      metadata: { ...metadata, originalPath: written.originalRelativePath, thumbnailPath: written.thumbnailRelativePath, notes: processed.notes },
-      createdAt,
-    };
+    });
     this.deps.library.assets.insertMany([row]);
     const asset = this.deps.library.assets.get(assetId);
     if (!asset) throw new SlotFailure('post-process', 'persist_failed', 'The asset row could not be read back.');

@@ -6,10 +6,9 @@ import sharp from 'sharp';
 import { z } from 'zod';
 import { GenerationBaseSchema, idsOf, sizeSchema, type ModeSpec } from '../../../shared/mode-spec';
 import type { ModeId } from '../../../shared/modes';
-import { writeFileInsideSync } from '../fs/atomic-write';
 import type { ModeEngine } from '../modes/engine';
 import type { Capability, Provider, ProviderCapabilities, ProviderId, ProviderOutput, ProviderProgress, ProviderRequest, Tier } from '../providers/provider';
-import type { AssetStore, EngineRegistry, ModeRequest } from './types';
+import type { EngineRegistry, ModeRequest } from './types';
 
 const SPEC: ModeSpec<'generate' | 'rotate', 'raw' | 'icon'> = {
   mode: 'pixel',
@@ -124,14 +123,3 @@ export function succeeds(latencyMs = 0): Behaviour {
     return { bytes: await pngBytes(request.width, request.height), mime: 'image/png', model: request.model };
   };
 }
-
-/** The simplest AssetStore: processed and original files written atomically inside the workspace. */
-export const simpleAssetStore: AssetStore = {
-  async write({ workspaceFolder, metadata, processed, original, signal }) {
-    signal.throwIfAborted();
-    const base = `assets/${metadata.jobId}-${metadata.slot}`;
-    writeFileInsideSync(workspaceFolder, `${base}.${processed.extension}`, processed.bytes, { noOverwrite: true });
-    if (original) writeFileInsideSync(workspaceFolder, `${base}.original.png`, original.bytes, { noOverwrite: true });
-    return { relativePath: `${base}.${processed.extension}`, originalRelativePath: original ? `${base}.original.png` : null, thumbnailRelativePath: null, bytes: processed.bytes.byteLength };
-  },
-};

@@ -34,28 +34,14 @@ export interface ProviderRegistry {
   get(id: ProviderId): Provider | undefined;
 }
 
-/** Metadata embedded in every file and stored on the asset row. */
-export interface AssetMetadataInput {
-  readonly assetId: string;
-  readonly jobId: string;
-  readonly workspaceId: string;
-  readonly mode: ModeId;
-  readonly tool: string;
-  readonly preset: string;
-  readonly prompt: string;
-  readonly negativePrompt: string;
-  readonly seed: number;
-  readonly provider: string;
-  readonly model: string;
-  readonly steps: number;
-  readonly guidance: number;
-  readonly width: number;
-  readonly height: number;
-  readonly slot: number;
-  readonly createdAt: number;
-}
+/** Metadata embedded in every file (the asset writer adds format, app and role). */
+export type { AssetMetadataInput } from '../assets/asset-writer';
+import type { AssetMetadataInput } from '../assets/asset-writer';
+import type { AssetMetadata } from '../assets/asset-metadata';
 
 export interface WrittenAsset {
+  /** The metadata document embedded in the processed file (what rebuild-from-folder reads). */
+  readonly metadata: AssetMetadata;
   readonly relativePath: string;
   readonly originalRelativePath: string | null;
   readonly thumbnailRelativePath: string | null;

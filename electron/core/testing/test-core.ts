@@ -43,13 +43,13 @@ export class TestCore {
     return dispatch(this.core.handlers, channel, payload, { log: silentLogger, validateOutput: true });
   }
 
-  restart(): void {
-    this.core.close();
+  async restart(): Promise<void> {
+    await this.core.close();
     this.core = this.boot();
   }
 
-  dispose(): void {
-    this.core.close();
+  async dispose(): Promise<void> {
+    await this.core.close();
     rmSync(this.root, { recursive: true, force: true });
   }
 

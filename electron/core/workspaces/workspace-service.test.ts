@@ -304,7 +304,7 @@ describe('workspaces.remove and attach', () => {
 
   it('survives a restart on the same data folder', async () => {
     const ws = value<Workspace>(await t.call('workspaces.create', { name: 'Persist', mode: 'uiux' }));
-    t.restart();
+    await t.restart();
     expect(value<Workspace[]>(await t.call('workspaces.list', { mode: 'uiux' }))).toEqual([ws]);
   });
 });
