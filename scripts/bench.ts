@@ -7,9 +7,11 @@
  */
 import { progress } from './bench/emit';
 import { runLibraryBench } from './bench/library.bench';
+import { runPipelineBench } from './bench/pipeline.bench';
 
 const SUITES: ReadonlyArray<{ readonly name: string; readonly run: () => Promise<void> }> = [
   { name: 'library', run: runLibraryBench },
+  { name: 'pipeline', run: runPipelineBench },
 ];
 
 async function main(): Promise<void> {
