@@ -12,6 +12,7 @@ import type { SecretStore } from './secrets/secret-store';
 import type { SettingsStore } from './settings/settings-store';
 import { WorkspaceService } from './workspaces/workspace-service';
 import { fileAssetStore } from './assets/file-asset-store';
+import { applyRebuild, rebuildWorkspaceRows } from './assets/rebuild-library';
 import { MODE_ENGINES } from './modes/registry';
 import { Pipeline } from './pipeline/pipeline';
 import type { EngineRegistry, ProviderRegistry } from './pipeline/types';
@@ -76,6 +77,7 @@ export function createCore(ports: CorePorts): Core {
     log: ports.log,
     homeDir: ports.homeDir,
     protectedDirs: [ports.dataDir],
+    rebuildRows: async (folder, workspaceId) => applyRebuild(library, await rebuildWorkspaceRows(folder, workspaceId)),
     ...(ports.now ? { now: ports.now } : {}),
   });
   const pipeline = new Pipeline({

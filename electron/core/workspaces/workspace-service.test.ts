@@ -308,3 +308,27 @@ describe('workspaces.remove and attach', () => {
     expect(value<Workspace[]>(await t.call('workspaces.list', { mode: 'uiux' }))).toEqual([ws]);
   });
 });
+
+describe('re-attaching restores history from the files', () => {
+  it('brings back jobs and assets from the metadata inside the asset files', async () => {
+    const { writeAssetFiles } = await import('../assets/asset-writer');
+    const sharp = (await import('sharp')).default;
+    const ws = value<Workspace>(await t.call('workspaces.create', { name: 'Travels', mode: 'pixel' }));
+    const png = await sharp({ create: { width: 32, height: 32, channels: 4, background: '#a78bfa' } }).png().toBuffer();
+    const jobId = crypto.randomUUID();
+    const assetId = crypto.randomUUID();
+    await writeAssetFiles({
+      workspaceFolder: ws.folder,
+      metadata: { assetId, jobId, workspaceId: ws.id, mode: 'pixel', tool: 'generate', preset: 'rpg_icon', prompt: 'a gem', negativePrompt: 'blur', seed: 7, provider: 'comfyui', model: 'sd15', steps: 20, guidance: 7.5, width: 512, height: 512, slot: 0, createdAt: Date.now() },
+      processed: { bytes: png, mime: 'image/png', extension: 'png', width: 32, height: 32 },
+    });
+    // Another machine: the library knows nothing of this workspace.
+    await t.call('workspaces.remove', { id: ws.id });
+    expect(t.core.services.library.assets.listByJob(jobId)).toEqual([]);
+
+    value<Workspace>(await t.call('workspaces.attach', { folder: ws.folder, mode: 'pixel' }));
+    const page = value<{ items: Array<{ id: string }> }>(await t.call('library.assets', { workspaceId: ws.id }));
+    expect(page.items.map((a) => a.id)).toEqual([assetId]);
+    expect(t.core.services.library.jobs.get(jobId)).toMatchObject({ prompt: 'a gem', status: 'succeeded', seed: 7 });
+  });
+});

@@ -33,6 +33,11 @@ export interface WorkspaceServiceDeps {
   readonly homeDir?: string;
   /** Folders that belong to the app itself (user-data): never a workspace, never inside one. */
   readonly protectedDirs?: ReadonlyArray<string>;
+  /**
+   * Restores a re-attached workspace's jobs and assets from the metadata inside its files
+   * (a folder copied from another machine arrives with its history). Returns what it added.
+   */
+  readonly rebuildRows?: (folder: string, workspaceId: string) => Promise<{ jobsInserted: number; assetsInserted: number }>;
   readonly now?: () => number;
   readonly newId?: () => string;
 }
@@ -162,7 +167,7 @@ export class WorkspaceService {
    * Re-attaches a workspace folder through its `workspace.json`: after removing it from the
    * library, after moving the folder, or on another machine.
    */
-  attach(input: { folder: string; mode: ModeId }): Workspace {
+  async attach(input: { folder: string; mode: ModeId }): Promise<Workspace> {
     const folder = canonicalFolder(input.folder);
     if (!existsSync(folder) || !isDirectory(folder)) throw new AppFailure('not_found', 'This folder does not exist.', 'folder');
     const manifest = readManifest(folder);
@@ -193,6 +198,16 @@ export class WorkspaceService {
       ? // Same workspace, new place: the folder was moved. Keep its history, follow the folder.
         this.deps.repo.relocate(known.id, folder, this.now())
       : this.deps.repo.insert({ id: manifest.id, name: manifest.name, mode: manifest.mode, folder, createdAt: manifest.createdAt });
+    if (this.deps.rebuildRows) {
+      try {
+        // Rows already in the library win; only what the files know and the library lacks is added.
+        const restored = await this.deps.rebuildRows(folder, row.id);
+        if (restored.assetsInserted > 0) this.deps.log.info('workspace history restored from its files', { workspaceId: row.id, ...restored });
+      } catch (error) {
+        // The workspace is attached either way; a history that cannot be read is logged, not fatal.
+        this.deps.log.warn('could not restore workspace history from its files', { workspaceId: row.id, error: String(error) });
+      }
+    }
     this.announce(row.mode);
     return this.toWorkspace(row);
   }
