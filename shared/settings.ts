@@ -23,6 +23,8 @@ export const SettingsSchema = z.object({
   /** The workspace each studio last had open. */
   lastWorkspace: LastWorkspaceSchema.default({}),
   reduceMotion: z.boolean().default(false),
+  /** `oss` = the local prompt builders; `hosted` = the hosted account's engine (PROMPT_ENGINE overrides). */
+  promptEngine: z.enum(['oss', 'hosted']).default('oss'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -32,6 +34,7 @@ export const SettingsPatchSchema = z
     workspacesRoot: AbsoluteFolderSchema.nullable(),
     lastWorkspace: LastWorkspaceSchema,
     reduceMotion: z.boolean(),
+    promptEngine: z.enum(['oss', 'hosted']),
   })
   .partial()
   .strict();

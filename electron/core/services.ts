@@ -15,6 +15,7 @@ import { fileAssetStore } from './assets/file-asset-store';
 import { applyRebuild, rebuildWorkspaceRows } from './assets/rebuild-library';
 import { MODE_ENGINES } from './modes/registry';
 import { Pipeline } from './pipeline/pipeline';
+import { choosePromptEngine } from './prompt/prompt-engine';
 import type { EngineRegistry, ProviderRegistry } from './pipeline/types';
 
 export interface CorePorts {
@@ -88,6 +89,8 @@ export function createCore(ports: CorePorts): Core {
     events: ports.events,
     log: ports.log,
     workspaceFolder: (id) => workspaces.folderOf(id),
+    // The hosted engine arrives with the account issue; until then it is never available.
+    promptEngine: () => choosePromptEngine({ setting: ports.settings.get().promptEngine, env: process.env['PROMPT_ENGINE'], hostedAvailable: false }),
     ...(ports.now ? { now: ports.now } : {}),
   });
   const services: CoreServices = { ports, library, settings: ports.settings, workspaces, pipeline };

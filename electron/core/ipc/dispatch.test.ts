@@ -112,3 +112,40 @@ describe('app channels', () => {
     expect(await t.call('library.searchJobs', { workspaceId: id, query: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
+
+describe('generation channels', () => {
+  it('describes each mode for the studio', async () => {
+    const spec = await t.call('modes.spec', { mode: 'pixel' });
+    expect(spec).toMatchObject({ ok: true, value: { mode: 'pixel', defaultTool: 'generate', sizes: { min: 32, max: 512 } } });
+    if (spec.ok) expect((spec.value as { presets: unknown[] }).presets).toHaveLength(18);
+  });
+
+  it('previews the prompt without a provider and says what to set up; generating says the same, creating nothing', async () => {
+    const ws = await t.call('workspaces.create', { name: 'Gen', mode: 'pixel' });
+    if (!ws.ok) throw new Error('workspace');
+    const workspaceId = (ws.value as { id: string }).id;
+    const request = { mode: 'pixel', workspaceId, prompt: 'a red potion, photorealistic', preset: 'rpg_icon' };
+    const preview = await t.call('generation.preview', request);
+    expect(preview.ok).toBe(true);
+    if (preview.ok) {
+      const value = preview.value as { prompt: string; chain: unknown[]; warnings: string[] };
+      expect(value.prompt).toMatch(/red potion/);
+      expect(value.prompt).not.toMatch(/photorealistic/i);
+      expect(value.chain).toEqual([]);
+      expect(value.warnings.join(' ')).toMatch(/Settings → Providers/);
+    }
+    expect(await t.call('generation.generate', request)).toMatchObject({ ok: false, error: { code: 'no_provider' } });
+    expect(await t.call('jobs.list', { workspaceId })).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses bad generation input with the field named', async () => {
+    const ws = await t.call('workspaces.create', { name: 'Gen2', mode: 'emoji' });
+    if (!ws.ok) throw new Error('workspace');
+    const workspaceId = (ws.value as { id: string }).id;
+    expect(await t.call('generation.generate', { mode: 'emoji', workspaceId, prompt: 'smile', size: 9999 })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'size' } });
+    expect(await t.call('generation.generate', { mode: 'pixel', workspaceId, prompt: 'a sword' })).toMatchObject({ ok: false, error: { field: 'mode' } });
+    expect(await t.call('generation.generate', { mode: 'emoji', workspaceId, prompt: 'smile', batch: 9 })).toMatchObject({ ok: false, error: { field: 'batch' } });
+    expect(await t.call('jobs.get', { jobId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found', field: 'jobId' } });
+    expect(await t.call('generation.cancel', { jobId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});

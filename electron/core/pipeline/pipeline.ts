@@ -17,6 +17,7 @@ import type { Library } from '../library';
 import { newRowId } from '../library/row-id';
 import type { EventSink, Logger } from '../ports';
 import { resolveInside } from '../fs/path-containment';
+import type { PromptEngineChoice } from '../prompt/prompt-engine';
 import { toProviderError, type ProviderRequest } from '../providers/provider';
 import { abortableSleep, promptForProvider, runSlot, SlotFailure, type SlotSuccess } from './attempt';
 import { planGeneration, type GenerationPlan, type PlanDeps } from './plan';
@@ -34,6 +35,7 @@ export interface PipelineDeps {
   readonly workspaceFolder: (workspaceId: string) => string;
   readonly now?: () => number;
   readonly randomSeed?: () => number;
+  readonly promptEngine?: () => PromptEngineChoice;
 }
 
 /** What the studio shows before a run: the prompt exactly as the first provider gets it. */
@@ -63,11 +65,12 @@ export class Pipeline {
       availableProviders: () => this.deps.providers.available(),
       queuedJobs: () => this.running.size,
       ...(this.deps.randomSeed ? { randomSeed: this.deps.randomSeed } : {}),
+      ...(this.deps.promptEngine ? { promptEngine: this.deps.promptEngine } : {}),
     };
   }
 
   preview(raw: unknown): GenerationPreview {
-    const plan = planGeneration(raw, this.planDeps());
+    const plan = planGeneration(raw, this.planDeps(), { requireProvider: false });
     const first = plan.chain[0];
     const shaped = first ? promptForProvider(plan, plan.slots[0]!, first) : { prompt: plan.userPrompt, negativePrompt: plan.negatives.join(', '), notes: [] };
     return {

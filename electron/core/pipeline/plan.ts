@@ -9,6 +9,7 @@ import type { WorkspaceRow } from '../library';
 import { zodErrorToAppError } from '../ipc/dispatch';
 import type { QualityProfile, QualityTier } from '../modes/engine';
 import { assembleNegatives } from '../prompt/negatives';
+import type { PromptEngineChoice } from '../prompt/prompt-engine';
 import { PromptRejected, validatePrompt } from '../prompt/validate-prompt';
 import type { ProviderCapabilities, ProviderId } from '../providers/provider';
 import { PROVIDER_IDS } from '../providers/provider';
@@ -48,6 +49,8 @@ export interface PlanDeps {
   readonly availableProviders: () => ReadonlyArray<ProviderCapabilities>;
   readonly queuedJobs: () => number;
   readonly randomSeed?: () => number;
+  /** Which prompt engine builds the prompt; a warning when the requested one is unavailable. */
+  readonly promptEngine?: () => PromptEngineChoice;
 }
 
 /** Stage 1 — guard: a bounded queue, and HD only where an HD-capable provider exists (checked at routing). */
@@ -133,15 +136,26 @@ export function resolveQuality(request: ModeRequest, engine: AnyModeEngine, tier
 }
 
 /** Stages 1–5, 7 and 8 (stage 6, negative encoding, is per provider and happens at dispatch). */
-export function planGeneration(raw: unknown, deps: PlanDeps): GenerationPlan {
+export function planGeneration(raw: unknown, deps: PlanDeps, options: { readonly requireProvider: boolean } = { requireProvider: true }): GenerationPlan {
   guard(deps);
   const { request, engine, workspace } = parse(raw, deps);
   const tier: QualityTier = request.hd ? 'hd' : 'standard';
   const baseSeed = request.seed ?? (deps.randomSeed ?? randomSeed)();
   const slots = planVariants(request, engine, baseSeed);
-  const { userPrompt, userNegative, warnings } = preparePrompt(request, engine);
+  const prepared = preparePrompt(request, engine);
+  const { userPrompt, userNegative } = prepared;
+  const engineWarning = deps.promptEngine?.().warning;
+  const warnings = engineWarning ? [...prepared.warnings, engineWarning] : prepared.warnings;
   const negatives = prepareNegatives(userNegative, request, engine);
-  const chain = route(request, tier, deps.availableProviders());
+  let chain: ProviderCapabilities[] = [];
+  let routeWarnings: string[] = [];
+  try {
+    chain = route(request, tier, deps.availableProviders());
+  } catch (error) {
+    // A preview still shows the prompt when no provider is set up yet, and says what to do.
+    if (options.requireProvider || !(error instanceof AppFailure) || error.code !== 'no_provider') throw error;
+    routeWarnings = [error.message];
+  }
   const profile = resolveQuality(request, engine, tier);
-  return { request, engine, workspace, tier, userPrompt, negatives, warnings, baseSeed, slots, chain, profile };
+  return { request, engine, workspace, tier, userPrompt, negatives, warnings: [...warnings, ...routeWarnings], baseSeed, slots, chain, profile };
 }
