@@ -53,6 +53,8 @@ export interface AssetsRepo {
   countByWorkspace(workspaceId: string): number;
   /** A job's assets in slot order (uses the job_id index). */
   listByJob(jobId: string): Asset[];
+  /** Removes a job's asset rows (an incomplete frame set); returns how many. */
+  deleteByJob(jobId: string): number;
 }
 
 /** An assets row as the prepared statements return it (aliases match the DTO's names). */
@@ -151,6 +153,7 @@ export function createAssetsRepo({ orm, sqlite }: LibraryDb): AssetsRepo {
   );
   const getStmt = sqlite.prepare<[string], AssetRow>(`SELECT ${ASSET_COLUMNS} FROM assets WHERE id = ?`);
   const byJobStmt = sqlite.prepare<[string], AssetRow>(`SELECT ${ASSET_COLUMNS} FROM assets WHERE job_id = ? ORDER BY slot, created_at`);
+  const deleteByJobStmt = sqlite.prepare<[string], void>(`DELETE FROM assets WHERE job_id = ?`);
   const setStarredStmt = sqlite.prepare<[number, string], void>(`UPDATE assets SET starred = ? WHERE id = ?`);
   const gallery = prepareGalleryStatements(sqlite);
   const insertAll = sqlite.transaction((rows: ReadonlyArray<NewAsset>) => {
@@ -182,6 +185,10 @@ export function createAssetsRepo({ orm, sqlite }: LibraryDb): AssetsRepo {
 
     setStarred(id, starred) {
       return setStarredStmt.run(starred ? 1 : 0, id).changes > 0;
+    },
+
+    deleteByJob(jobId) {
+      return deleteByJobStmt.run(jobId).changes;
     },
 
     listByJob(jobId) {

@@ -48,6 +48,13 @@ export interface ProcessedOutput {
   readonly notes: ReadonlyArray<string>;
 }
 
+export interface FrameSetPlan {
+  readonly count: number;
+  readonly fps: number;
+  /** The phrase appended to the prompt for frame `index` (0-based), e.g. "walk cycle, frame 3 of 8, passing pose". */
+  frameMutation(index: number): string;
+}
+
 export interface ModeEngine<Request extends { mode: ModeId; tool: string; preset: string }> {
   readonly mode: ModeId;
   readonly spec: ModeSpec<Request['tool'], Request['preset']>;
@@ -72,6 +79,12 @@ export interface ModeEngine<Request extends { mode: ModeId; tool: string; preset
    * density/colour), worded for the mode and the preset's family; appended to the prompt.
    */
   variantMutation(request: Request, slot: 1 | 2 | 3): string;
+  /**
+   * Tools that produce a frame set (pixel animate) instead of a batch: how many frames, their
+   * frame rate, and the wording of each frame. The pipeline renders one image per frame
+   * (seed + i × 137) and keeps them together as one asset group. Absent = no frame sets.
+   */
+  frameSet?(request: Request): FrameSetPlan | null;
   /** Turns the provider's image into the mode's deliverable (exact size, palette, transparency, SVG…). */
   postProcess(request: Request, image: ProviderImage, signal: AbortSignal, slot?: number): Promise<ProcessedOutput>;
 }

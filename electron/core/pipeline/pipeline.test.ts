@@ -295,3 +295,53 @@ describe('with the real mode engines', () => {
     expect({ ...fromFile, starred: false, metadata: fromFile.metadata }).toMatchObject({ id: live.id, relativePath: live.relativePath, width: live.width, height: live.height, kind: live.kind, bytes: live.bytes });
   });
 });
+
+describe('pixel animate: a frame set kept together', () => {
+  async function animatePipeline(behaviour: (frame: number) => Promise<void>) {
+    const { MODE_ENGINES } = await import('../modes/registry');
+    let calls = 0;
+    const comfy = new FakeProvider(capabilities('comfyui', { concurrency: 1 }), async (req, signal, onProgress) => {
+      await behaviour(calls++);
+      return succeeds()(req, signal, onProgress);
+    });
+    providers = [comfy];
+    const pipeline = new Pipeline({
+      library,
+      engines: MODE_ENGINES,
+      providers: { available: () => providers.map((p) => p.capabilities), get: (id: ProviderId) => providers.find((p) => p.capabilities.id === id) },
+      assets: fileAssetStore,
+      events: { emit: (event, payload) => void events.push({ event, payload }) },
+      log: silentLogger,
+      workspaceFolder: () => join(root, 'ws'),
+      randomSeed: () => 100,
+    });
+    return { pipeline, comfy };
+  }
+
+  it('renders one image per frame with seed + i × 137 and groups them on the job', async () => {
+    const { pipeline, comfy } = await animatePipeline(async () => undefined);
+    const { id } = pipeline.submit({ mode: 'pixel', workspaceId, prompt: 'a knight', tool: 'animate', size: 64, controls: { animationType: 'walk', frameCount: 4 } });
+    await pipeline.whenIdle();
+    expect(library.jobs.get(id)?.status).toBe('succeeded');
+    expect(comfy.requests.map((r) => r.seed).sort((a, b) => a - b)).toEqual([100, 237, 374, 511]);
+    expect(comfy.requests.every((r) => /walk animation, frame \d of 4/.test(r.prompt))).toBe(true);
+    const frames = library.assets.listByJob(id);
+    expect(frames.map((f) => f.slot)).toEqual([0, 1, 2, 3]);
+    expect((frames[2]!.metadata['extra'] as { group: unknown }).group).toEqual({ type: 'frames', jobId: id, frame: 2, count: 4, fps: 12 });
+  });
+
+  it('fails the whole animation when a frame fails, and leaves no frames behind', async () => {
+    const { pipeline } = await animatePipeline(async (frame) => {
+      if (frame === 2) throw new ProviderError('invalid_request', 'frame refused');
+    });
+    const { id } = pipeline.submit({ mode: 'pixel', workspaceId, prompt: 'a knight', tool: 'animate', size: 64, controls: { animationType: 'idle', frameCount: 3 } });
+    await pipeline.whenIdle();
+    const job = library.jobs.get(id)!;
+    expect(job.status).toBe('failed');
+    expect(job.error?.message).toMatch(/1 of 3 frames failed/);
+    expect(library.assets.listByJob(id)).toEqual([]);
+    const { readdirSync } = await import('node:fs');
+    const leftovers = readdirSync(join(root, 'ws'), { recursive: true }).map(String).filter((f) => /\.(png|webp)$/.test(f));
+    expect(leftovers).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@
  * change and no job is ever left `running`: every path ends in succeeded, failed, cancelled
  * or interrupted.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import type { z } from 'zod';
 import { AppFailure } from '../../../shared/errors';
 import type { GenerationPreviewSchema } from '../../../shared/generation';
@@ -108,6 +108,7 @@ export class Pipeline {
         warnings: plan.warnings,
         profile: plan.profile,
         chain: plan.chain.map((c) => c.id),
+        ...(plan.frames ? { frames: plan.frames } : {}),
         ...(plan.request.inputAssetId ? { inputAssetId: plan.request.inputAssetId } : {}),
       },
       createdAt: this.now(),
@@ -193,6 +194,16 @@ export class Pipeline {
       const assets = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
       const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
       const used = new Set(attempts.filter((a) => a.ok).map((a) => a.provider));
+      if (plan.frames && failures.length > 0 && assets.length > 0) {
+        // An animation with missing frames is not an animation: fail the job and take back the
+        // frames it wrote, so the workspace never holds half a frame set.
+        this.discardAssets(plan.workspace.folder, queued.id, assets);
+        const first = this.describeFailure(failures[0]);
+        const error = { ...first, message: `${failures.length} of ${plan.frames.count} frames failed — ${first.message}` };
+        const failed = jobs.update(queued.id, { status: 'failed', error, finishedAt: this.now(), attempts })!;
+        this.deps.events.emit('jobs.failed', { job: failed, stage: error.stage, error: error.message });
+        return;
+      }
       if (assets.length === 0) {
         const error = this.describeFailure(failures[0]);
         const failed = jobs.update(queued.id, { status: 'failed', error, finishedAt: this.now(), attempts })!;
@@ -248,7 +259,13 @@ export class Pipeline {
       height: success.request.height,
       slot: success.slot.slot,
       createdAt,
-      extra: { notes: processed.notes, size: plan.request.size, controls: plan.request.controls },
+      extra: {
+        notes: processed.notes,
+        size: plan.request.size,
+        controls: plan.request.controls,
+        // Frames of one animation stay together: the job is the group, `slot` is the frame index.
+        ...(plan.frames ? { group: { type: 'frames', jobId: job.id, frame: success.slot.slot, count: plan.frames.count, fps: plan.frames.fps } } : {}),
+      },
     };
     const written = await this.deps.assets.write({
       workspaceFolder: plan.workspace.folder,
@@ -273,6 +290,20 @@ export class Pipeline {
     const asset = this.deps.library.assets.get(assetId);
     if (!asset) throw new SlotFailure('post-process', 'persist_failed', 'The asset row could not be read back.');
     return asset;
+  }
+
+  private discardAssets(folder: string, jobId: string, assets: ReadonlyArray<Asset>): void {
+    for (const asset of assets) {
+      for (const relative of [asset.relativePath, asset.metadata['originalPath'], asset.metadata['thumbnailPath']]) {
+        if (typeof relative !== 'string') continue;
+        try {
+          rmSync(resolveInside(folder, relative), { force: true });
+        } catch (error) {
+          this.deps.log.warn('could not remove a frame of a failed animation', { relative, error: String(error) });
+        }
+      }
+    }
+    this.deps.library.assets.deleteByJob(jobId);
   }
 
   private describeFailure(failure: unknown): JobError {

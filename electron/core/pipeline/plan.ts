@@ -21,6 +21,7 @@ import type { AnyModeEngine, EngineRegistry, ModeRequest } from './types';
 export const MAX_QUEUED_JOBS = 64;
 
 export interface SlotPlan {
+  /** Batch slot, or frame index for a frame set. */
   readonly slot: number;
   /** The base seed for this slot; wrapped into each provider's range at dispatch. */
   readonly seed: number;
@@ -41,6 +42,8 @@ export interface GenerationPlan {
   readonly slots: ReadonlyArray<SlotPlan>;
   readonly chain: ReadonlyArray<ProviderCapabilities>;
   readonly profile: QualityProfile;
+  /** Set for tools that render a frame set (pixel animate): the slots are its frames. */
+  readonly frames: { readonly count: number; readonly fps: number } | null;
 }
 
 export interface PlanDeps {
@@ -83,8 +86,13 @@ export function parse(raw: unknown, deps: Pick<PlanDeps, 'engines' | 'workspaces
   return { request, engine, workspace };
 }
 
-/** Stage 3 — variants: slot 0 canonical; slots 1–3 get the mode's mutation; seeds are offset at dispatch. */
+/**
+ * Stage 3 — variants: slot 0 canonical; slots 1–3 get the mode's mutation; seeds are offset at
+ * dispatch. A frame set (pixel animate) gets one slot per frame, each worded as its phase.
+ */
 export function planVariants(request: ModeRequest, engine: AnyModeEngine, baseSeed: number): SlotPlan[] {
+  const frames = engine.frameSet?.(request);
+  if (frames) return Array.from({ length: frames.count }, (_, slot) => ({ slot, seed: baseSeed, mutation: frames.frameMutation(slot) }));
   return Array.from({ length: request.batch }, (_, slot) => ({
     slot,
     seed: baseSeed,
@@ -157,5 +165,7 @@ export function planGeneration(raw: unknown, deps: PlanDeps, options: { readonly
     routeWarnings = [error.message];
   }
   const profile = resolveQuality(request, engine, tier);
-  return { request, engine, workspace, tier, userPrompt, negatives, warnings: [...warnings, ...routeWarnings], baseSeed, slots, chain, profile };
+  const frameSet = engine.frameSet?.(request);
+  const frames = frameSet ? { count: frameSet.count, fps: frameSet.fps } : null;
+  return { request, engine, workspace, tier, userPrompt, negatives, warnings: [...warnings, ...routeWarnings], baseSeed, slots, chain, profile, frames };
 }

@@ -4,6 +4,7 @@
  */
 import { PIXEL_SPEC, PixelRequestSchema, type PixelRequest } from '../../../../shared/mode-specs/pixel';
 import type { ModeEngine } from '../engine';
+import { pixelFrameSet } from './animation';
 import { PIXEL_CONFLICTING_TERMS } from './conflicts';
 import { negativeBank } from './negatives';
 import { postProcessPixel } from './post-process';
@@ -20,5 +21,6 @@ export const pixelEngine: ModeEngine<PixelRequest> = {
   negativeBank,
   qualityProfile,
   variantMutation,
+  frameSet: pixelFrameSet,
   postProcess: postProcessPixel,
 };
