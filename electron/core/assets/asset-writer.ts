@@ -67,6 +67,8 @@ export interface WrittenAssetFiles {
 interface PlannedFile {
   readonly relativePath: string;
   readonly bytes: Uint8Array;
+  /** Thumbnails are a cache that can be rebuilt: written atomically but without fsync. */
+  readonly durable?: boolean;
 }
 
 function requireWorkspaceFolder(folder: string): void {
@@ -92,8 +94,12 @@ function requireFormat(file: { mime: string; extension?: string | undefined }, f
   return format;
 }
 
-/** Validates, embeds and renders everything; touches no file. */
-async function plan(input: WriteAssetFilesInput): Promise<{ files: PlannedFile[]; result: WrittenAssetFiles }> {
+/**
+ * Validates and embeds everything, touching no file. The thumbnail is only *started* here:
+ * sharp renders it on libuv's thread pool while the main files are written, and it is awaited
+ * (and can still fail, rolling everything back) before the call returns.
+ */
+function plan(input: WriteAssetFilesInput): { files: PlannedFile[]; thumbnail: Promise<PlannedFile> | null; result: WrittenAssetFiles } {
   const { metadata: given, processed, original, signal } = input;
   const processedFormat = requireFormat(processed, 'processed');
   if (processedFormat.carrier.type === 'none') {
@@ -123,13 +129,18 @@ async function plan(input: WriteAssetFilesInput): Promise<{ files: PlannedFile[]
   }
 
   let thumbnailRelativePath: string | null = null;
+  let thumbnail: Promise<PlannedFile> | null = null;
   if (processedFormat.raster) {
-    const thumbnail = await makeThumbnail(processed.bytes, processedFormat.mime, { pixelArt: input.pixelArt ?? metadata.mode === 'pixel' });
-    signal?.throwIfAborted();
-    thumbnailRelativePath = thumbnailPath(metadata.assetId);
-    files.push({ relativePath: thumbnailRelativePath, bytes: thumbnail.bytes });
+    const target = thumbnailPath(metadata.assetId);
+    thumbnailRelativePath = target;
+    thumbnail = makeThumbnail(processed.bytes, processedFormat.mime, { pixelArt: input.pixelArt ?? metadata.mode === 'pixel' }).then((made) => {
+      signal?.throwIfAborted();
+      return { relativePath: target, bytes: made.bytes, durable: false };
+    });
+    // Awaited below; this only keeps an early failure from being reported as unhandled.
+    thumbnail.catch(() => undefined);
   }
-  return { files, result: { relativePath, originalRelativePath, thumbnailRelativePath, bytes: processedBytes.byteLength, metadata } };
+  return { files, thumbnail, result: { relativePath, originalRelativePath, thumbnailRelativePath, bytes: processedBytes.byteLength, metadata } };
 }
 
 function isFileInside(root: string, relativePath: string): boolean {
@@ -153,16 +164,18 @@ export async function writeAssetFiles(input: WriteAssetFilesInput): Promise<Writ
   const { workspaceFolder, signal } = input;
   signal?.throwIfAborted();
   requireWorkspaceFolder(workspaceFolder);
-  const { files, result } = await plan(input);
+  const { files, thumbnail, result } = plan(input);
 
   const written: string[] = [];
   let current = '';
+  const write = (file: PlannedFile) => {
+    signal?.throwIfAborted();
+    current = file.relativePath;
+    written.push(writeFileInsideSync(workspaceFolder, file.relativePath, file.bytes, { noOverwrite: true, durable: file.durable ?? true }));
+  };
   try {
-    for (const file of files) {
-      signal?.throwIfAborted();
-      current = file.relativePath;
-      written.push(writeFileInsideSync(workspaceFolder, file.relativePath, file.bytes, { noOverwrite: true }));
-    }
+    for (const file of files) write(file);
+    if (thumbnail) write(await thumbnail);
   } catch (error) {
     // Only what this call created: with noOverwrite nothing else was ever replaced. Empty
     // month/thumbnail folders stay: another job may be writing into them right now.

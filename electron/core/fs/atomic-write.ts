@@ -16,6 +16,11 @@ export interface AtomicWriteOptions {
   readonly noOverwrite?: boolean;
   /** Create missing parent folders (default). Off where a vanished folder must stay vanished. */
   readonly createParents?: boolean;
+  /**
+   * fsync the file and its folder (default). Off only for caches that are rebuilt when lost
+   * (thumbnails): still atomic — never half a file — but not guaranteed to survive a power cut.
+   */
+  readonly durable?: boolean;
 }
 
 /** Writes `data` to the absolute `target`; the parent folder is created if needed. */
@@ -29,7 +34,7 @@ export function writeFileAtomicSync(target: string, data: string | Uint8Array, o
   try {
     let offset = 0;
     while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset, bytes.byteLength - offset);
-    fsyncSync(fd);
+    if (options.durable ?? true) fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
     rmSync(temp, { force: true });
@@ -43,7 +48,7 @@ export function writeFileAtomicSync(target: string, data: string | Uint8Array, o
     rmSync(temp, { force: true });
     throw error;
   }
-  fsyncDirectory(dir);
+  if (options.durable ?? true) fsyncDirectory(dir);
 }
 
 /** Same as `writeFileAtomicSync`, with the target given relative to a root it must stay in. */
