@@ -70,13 +70,19 @@ export const GenerationBaseSchema = z.object({
     .max(PROMPT_MAX_CHARS, { error: `Prompt must be at most ${PROMPT_MAX_CHARS} characters.` }),
   negativePrompt: z.string().max(NEGATIVE_MAX_CHARS, { error: `Negative prompt must be at most ${NEGATIVE_MAX_CHARS} characters.` }).default(''),
   batch: z
-    .number()
-    .int()
+    .number({ error: 'Batch must be a number from 1 to 4.' })
+    .int({ error: 'Batch must be a whole number from 1 to 4.' })
     .min(1, { error: 'Batch must be 1 to 4.' })
     .max(4, { error: 'Batch must be 1 to 4.' })
     .default(1),
   /** null = a random seed, chosen by the pipeline and shown after the run. */
-  seed: z.number().int().min(0).max(SEED_MAX).nullable().default(null),
+  seed: z
+    .number({ error: 'Seed must be a number.' })
+    .int({ error: 'Seed must be a whole number.' })
+    .min(0, { error: `Seed must be between 0 and ${SEED_MAX}.` })
+    .max(SEED_MAX, { error: `Seed must be between 0 and ${SEED_MAX}.` })
+    .nullable()
+    .default(null),
   hd: z.boolean().default(false),
   /** Force a provider (the studio's override); otherwise the routing table decides. */
   provider: z.string().min(1).max(40).optional(),
@@ -88,8 +94,8 @@ export const GenerationBaseSchema = z.object({
 
 export function sizeSchema(sizes: SizeSpec) {
   return z
-    .number()
-    .int()
+    .number({ error: 'Size must be a number.' })
+    .int({ error: 'Size must be a whole number of pixels.' })
     .min(sizes.min, { error: `Size must be between ${sizes.min} and ${sizes.max}.` })
     .max(sizes.max, { error: `Size must be between ${sizes.min} and ${sizes.max}.` })
     .default(sizes.default);
