@@ -3,6 +3,7 @@
  * the mode's banks; de-duplicated without regard to case. Providers without a native negative
  * prompt get the most important terms encoded into the positive prompt instead.
  */
+import { uniqueTerms } from '../../../shared/terms';
 export function splitTerms(text: string): string[] {
   return text
     .split(/[,\n;]+/)
@@ -11,15 +12,7 @@ export function splitTerms(text: string): string[] {
 }
 
 export function assembleNegatives(userNegative: string, bank: ReadonlyArray<string>): string[] {
-  const seen = new Set<string>();
-  const terms: string[] = [];
-  for (const term of [...splitTerms(userNegative), ...bank]) {
-    const key = term.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    terms.push(term);
-  }
-  return terms;
+  return uniqueTerms([...splitTerms(userNegative), ...bank]);
 }
 
 /** How many negative terms are encoded into a positive prompt (the seed's limit: more dilutes the prompt). */

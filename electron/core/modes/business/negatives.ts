@@ -4,7 +4,7 @@
  */
 import type { BusinessRequest, BusinessTool } from '../../../../shared/mode-specs/business';
 import { BUSINESS_PRESET_STYLES } from './presets';
-import { uniqueTerms } from './terms';
+import { uniqueTerms } from '../../../../shared/terms';
 
 /** The seed's BUSINESS_NEGATIVES (lib/negative-banks.ts at d9f88d7), in its order. */
 export const BUSINESS_NEGATIVES: ReadonlyArray<string> = [

@@ -3,7 +3,7 @@ import { BUSINESS_PRESET_IDS, BUSINESS_TOOL_IDS, BusinessRequestSchema, type Bus
 import { BUSINESS_CONFLICTING_TERMS } from './conflicts';
 import { BUSINESS_PRESET_STYLES } from './presets';
 import { buildBusinessPrompt, compositionFor, TEXT_ZONE_TOKENS } from './prompt';
-import { uniqueTerms } from './terms';
+import { uniqueTerms } from '../../../../shared/terms';
 
 const request = (overrides: Record<string, unknown> = {}): BusinessRequest =>
   BusinessRequestSchema.parse({ mode: 'business', workspaceId: '3f1c2a4e-8b7d-4c2e-9a1f-2b3c4d5e6f70', prompt: 'x', ...overrides });

@@ -5,7 +5,7 @@
 import { businessTarget, type BusinessMood, type BusinessRequest, type BusinessTextZone, type BusinessTool } from '../../../../shared/mode-specs/business';
 import type { PromptOptions } from '../engine';
 import { BUSINESS_PRESET_STYLES } from './presets';
-import { uniqueTerms } from './terms';
+import { uniqueTerms } from '../../../../shared/terms';
 
 export const MOOD_TOKENS: Readonly<Record<BusinessMood, ReadonlyArray<string>>> = {
   professional: ['professional', 'trustworthy', 'confident'],

@@ -6,7 +6,7 @@
  */
 import type { EmojiRequest, EmojiTool } from '../../../../shared/mode-specs/emoji';
 import { EMOJI_PRESET_STYLES } from './presets';
-import { uniqueTerms } from './terms';
+import { uniqueTerms } from '../../../../shared/terms';
 
 export const EMOJI_NEGATIVES: ReadonlyArray<string> = [
   'background scene',

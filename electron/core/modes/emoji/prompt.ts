@@ -6,7 +6,7 @@
 import type { EmojiExpression, EmojiRequest, EmojiSubject, EmojiTool } from '../../../../shared/mode-specs/emoji';
 import type { PromptOptions } from '../engine';
 import { EMOJI_PRESET_STYLES } from './presets';
-import { uniqueTerms } from './terms';
+import { uniqueTerms } from '../../../../shared/terms';
 
 export const SUBJECT_TOKENS: Readonly<Record<Exclude<EmojiSubject, 'auto'>, string>> = {
   face: 'round face emoji',

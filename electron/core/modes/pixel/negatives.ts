@@ -14,6 +14,7 @@
  */
 import type { PixelPreset, PixelRequest, PixelTool } from '../../../../shared/mode-specs/pixel';
 import { effectiveBackground } from './background';
+import { uniqueTerms } from '../../../../shared/terms';
 
 type Terms = ReadonlyArray<string>;
 
@@ -114,15 +115,7 @@ export const CONTRADICTIONS: ReadonlyArray<Contradiction> = [
 
 /** Concatenates term lists; the first spelling of a term wins (case-insensitive); `drop` filters. */
 export function mergeTerms(lists: ReadonlyArray<Terms>, drop: (term: string) => boolean = () => false): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const term of lists.flat()) {
-    const key = term.trim().toLowerCase();
-    if (key.length === 0 || seen.has(key) || drop(term)) continue;
-    seen.add(key);
-    out.push(term.trim());
-  }
-  return out;
+  return uniqueTerms(lists.flat().filter((term) => !drop(term)));
 }
 
 /** Global, then tool, then preset; first occurrence wins (case-insensitive); contradictions removed. */

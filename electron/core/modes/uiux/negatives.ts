@@ -4,6 +4,7 @@
  * Terms hold no commas (the pipeline splits negatives on them).
  */
 import type { UiuxFramework, UiuxPreset, UiuxRequest, UiuxTool } from '../../../../shared/mode-specs/uiux';
+import { uniqueTerms } from '../../../../shared/terms';
 
 export const GLOBAL_NEGATIVES: ReadonlyArray<string> = [
   'inline event handler attributes',
@@ -48,15 +49,7 @@ export const PRESET_NEGATIVES: Readonly<Record<UiuxPreset, ReadonlyArray<string>
 
 /** Concatenates banks in order, keeping the first spelling of each term (case-insensitive). */
 export function assembleBank(...banks: ReadonlyArray<ReadonlyArray<string>>): string[] {
-  const seen = new Set<string>();
-  const terms: string[] = [];
-  for (const term of banks.flat()) {
-    const key = term.trim().toLowerCase();
-    if (key.length === 0 || seen.has(key)) continue;
-    seen.add(key);
-    terms.push(term.trim());
-  }
-  return terms;
+  return uniqueTerms(banks.flat());
 }
 
 export function uiuxNegativeBank(request: UiuxRequest): string[] {

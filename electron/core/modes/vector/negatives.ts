@@ -4,6 +4,7 @@
  * pipeline. Terms hold no commas (the pipeline splits negatives on them).
  */
 import type { VectorColourMode, VectorPreset, VectorRequest, VectorTool } from '../../../../shared/mode-specs/vector';
+import { uniqueTerms } from '../../../../shared/terms';
 
 /** What ruins a trace or contradicts flat vector art. */
 export const GLOBAL_NEGATIVES: ReadonlyArray<string> = [
@@ -50,15 +51,7 @@ export const COLOUR_NEGATIVES: Readonly<Record<VectorColourMode, ReadonlyArray<s
 
 /** Concatenates banks in order, keeping the first spelling of each term (case-insensitive). */
 export function assembleBank(...banks: ReadonlyArray<ReadonlyArray<string>>): string[] {
-  const seen = new Set<string>();
-  const terms: string[] = [];
-  for (const term of banks.flat()) {
-    const key = term.trim().toLowerCase();
-    if (key.length === 0 || seen.has(key)) continue;
-    seen.add(key);
-    terms.push(term.trim());
-  }
-  return terms;
+  return uniqueTerms(banks.flat());
 }
 
 export function vectorNegativeBank(request: VectorRequest): string[] {

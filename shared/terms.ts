@@ -1,7 +1,7 @@
 /**
- * Token lists are joined with commas; a token twice (a preset's "professional" and the mood's
- * "professional") only dilutes the prompt, so every list is de-duplicated case-insensitively,
- * keeping the first occurrence and its spelling.
+ * Token and negative-term lists are joined with commas; a term twice only dilutes the prompt.
+ * One de-duplicator for every mode and the pipeline: case-insensitive, trimmed, empty terms
+ * dropped, the first occurrence (and its spelling) kept.
  */
 export function uniqueTerms(terms: Iterable<string>): string[] {
   const seen = new Set<string>();
