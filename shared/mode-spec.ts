@@ -100,3 +100,22 @@ export function sizeSchema(sizes: SizeSpec) {
     .max(sizes.max, { error: `Size must be between ${sizes.min} and ${sizes.max}.` })
     .default(sizes.default);
 }
+
+/**
+ * The per-tool batch limit as a zod refinement: `.superRefine(...toolBatchLimit(tools))`.
+ * It also runs when other fields failed (so all errors come back together), reading the
+ * payload defensively; a batch over 4 already has the base schema's message.
+ */
+export function toolBatchLimit(tools: ReadonlyArray<ToolSpec>) {
+  const byId = new Map(tools.map((tool) => [tool.id, tool]));
+  const check = (request: { tool: string; batch: number }, ctx: z.RefinementCtx): void => {
+    const tool = byId.get(request.tool);
+    const batch: unknown = request.batch;
+    if (tool !== undefined && typeof batch === 'number' && batch > tool.maxBatch && batch <= 4) {
+      ctx.addIssue({ code: 'custom', path: ['batch'], message: `The ${tool.label} tool makes at most ${tool.maxBatch} at a time.`, input: batch });
+    }
+  };
+  // Only on an object: a null payload has no fields to read.
+  const options = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
+  return [check, options] as const;
+}

@@ -7,7 +7,7 @@
  * quick picks 375/768/1280/1440/1920, 3 HD credits.
  */
 import { z } from 'zod';
-import { GenerationBaseSchema, idsOf, sizeSchema, type ModeSpec, type PresetSpec, type ToolSpec } from '../mode-spec';
+import { GenerationBaseSchema, idsOf, sizeSchema, toolBatchLimit, type ModeSpec, type PresetSpec, type ToolSpec } from '../mode-spec';
 import { objectMessages } from './schema-messages';
 
 export const UIUX_TOOL_IDS = ['section', 'component', 'page'] as const;
@@ -133,8 +133,6 @@ export const UiuxControlsSchema = z.strictObject(
 );
 export type UiuxControls = z.output<typeof UiuxControlsSchema>;
 
-const toolById = new Map(TOOLS.map((tool) => [tool.id, tool]));
-
 /**
  * `GenerationBaseSchema.extend({...}).strict()`, written as `z.strictObject` over the same shape
  * only so the unknown-key message is a sentence naming the key.
@@ -151,24 +149,7 @@ export const UiuxRequestSchema = z
     },
     { error: objectMessages('request') },
   )
-  .superRefine(
-    (request, ctx) => {
-      // May run when other fields failed (`when` below), so read defensively. A batch over
-      // 4 already has the base schema's message; this adds the tool's own, lower limit.
-      const tool = toolById.get(request.tool);
-      const batch: unknown = request.batch;
-      if (tool !== undefined && typeof batch === 'number' && batch > tool.maxBatch && batch <= 4) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['batch'],
-          message: `The ${tool.label} tool makes at most ${tool.maxBatch} at a time.`,
-          input: batch,
-        });
-      }
-    },
-    // Also when other fields failed, but only on an object (a null payload has no fields).
-    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
-  );
+  .superRefine(...toolBatchLimit(TOOLS));
 
 export type UiuxRequestInput = z.input<typeof UiuxRequestSchema>;
 export type UiuxRequest = z.output<typeof UiuxRequestSchema>;

@@ -6,7 +6,7 @@
  * and illustration, styles outline/filled/rounded/sharp, sizes 24–512 (default 48), 2 HD credits.
  */
 import { z } from 'zod';
-import { GenerationBaseSchema, idsOf, sizeSchema, type ModeSpec, type PresetSpec, type ToolSpec } from '../mode-spec';
+import { GenerationBaseSchema, idsOf, sizeSchema, toolBatchLimit, type ModeSpec, type PresetSpec, type ToolSpec } from '../mode-spec';
 import { objectMessages } from './schema-messages';
 
 export const VECTOR_TOOL_IDS = ['icon', 'illustration'] as const;
@@ -87,8 +87,6 @@ export const VectorControlsSchema = z.strictObject(
 );
 export type VectorControls = z.output<typeof VectorControlsSchema>;
 
-const toolById = new Map(TOOLS.map((tool) => [tool.id, tool]));
-
 /**
  * `GenerationBaseSchema.extend({...}).strict()`, written as `z.strictObject` over the same shape
  * only so the unknown-key message is a sentence naming the key.
@@ -105,24 +103,7 @@ export const VectorRequestSchema = z
     },
     { error: objectMessages('request') },
   )
-  .superRefine(
-    (request, ctx) => {
-      // May run when other fields failed (`when` below), so read defensively. A batch over
-      // 4 already has the base schema's message; this adds the tool's own, lower limit.
-      const tool = toolById.get(request.tool);
-      const batch: unknown = request.batch;
-      if (tool !== undefined && typeof batch === 'number' && batch > tool.maxBatch && batch <= 4) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['batch'],
-          message: `The ${tool.label} tool makes at most ${tool.maxBatch} at a time.`,
-          input: batch,
-        });
-      }
-    },
-    // Also when other fields failed, but only on an object (a null payload has no fields).
-    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
-  );
+  .superRefine(...toolBatchLimit(TOOLS));
 
 export type VectorRequestInput = z.input<typeof VectorRequestSchema>;
 export type VectorRequest = z.output<typeof VectorRequestSchema>;
