@@ -48,7 +48,7 @@ describe('postProcessBusiness', () => {
     ['16:9 slide at 1920', { tool: 'slide', size: 1920 }, 1344, 768, 1920, 1080],
     ['4:3 slide at 1024', { tool: 'slide', controls: { aspect: '4:3' } }, 1152, 896, 1024, 768],
     ['9:16 web hero at 2048', { tool: 'web-hero', size: 2048, controls: { aspect: '9:16' } }, 768, 1344, 1152, 2048],
-  ] as const)('%s: %i×%i render → exactly %i×%i PNG', async (_name, overrides, renderW, renderH, width, height) => {
+  ] as const)('%s %o: %i×%i render → exactly %i×%i PNG', async (_name, overrides, renderW, renderH, width, height) => {
     const out = await postProcessBusiness(request(overrides), { bytes: await bands(renderW, renderH, 'jpeg'), mime: 'image/jpeg' }, live());
     expect([out.width, out.height]).toEqual([width, height]);
     const meta = await sharp(out.bytes).metadata();
@@ -110,7 +110,8 @@ describe('postProcessBusiness', () => {
   });
 
   it('checks for cancellation between steps', async () => {
-    const bytes = await bands(1024, 1024);
+    // Not already the target size, so every step (and every check) runs.
+    const bytes = await bands(1000, 1000);
     for (const abortAtCheck of [2, 3]) {
       let checks = 0;
       const signal = {
@@ -133,5 +134,20 @@ describe('coverCrop', () => {
     [768, 1344, 1080, 1920, 756, 1344],
   ])('%i×%i for %i×%i keeps %i×%i', (sw, sh, tw, th, w, h) => {
     expect(coverCrop(sw, sh, tw, th)).toEqual({ width: w, height: h });
+  });
+});
+
+describe('postProcessBusiness fast path', () => {
+  it('passes through a PNG that is already exactly the target, and still resizes anything else', async () => {
+    const { BusinessRequestSchema } = await import('../../../../shared/mode-specs/business');
+    const sharpLib = (await import('sharp')).default;
+    const request = BusinessRequestSchema.parse({ mode: 'business', workspaceId: crypto.randomUUID(), prompt: 'a fox mark', tool: 'logo', size: 512 });
+    const exact = await sharpLib({ create: { width: 512, height: 512, channels: 3, background: '#123456' } }).png().toBuffer();
+    const out = await postProcessBusiness(request, { bytes: exact, mime: 'image/png' }, new AbortController().signal);
+    expect(Buffer.from(out.bytes).equals(exact)).toBe(true);
+    expect(out.notes.join(' ')).toMatch(/already/);
+    const jpeg = await sharpLib({ create: { width: 512, height: 512, channels: 3, background: '#123456' } }).jpeg().toBuffer();
+    const converted = await postProcessBusiness(request, { bytes: jpeg, mime: 'image/jpeg' }, new AbortController().signal);
+    expect((await sharpLib(converted.bytes).metadata()).format).toBe('png');
   });
 });

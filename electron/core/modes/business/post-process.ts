@@ -16,9 +16,10 @@ export function coverCrop(sourceWidth: number, sourceHeight: number, targetWidth
   };
 }
 
-async function orientedSize(bytes: Uint8Array): Promise<{ width: number; height: number }> {
+async function orientedSize(bytes: Uint8Array): Promise<{ width: number; height: number; format: string | undefined; orientation: number | undefined }> {
   try {
-    return (await sharp(bytes).metadata()).autoOrient;
+    const meta = await sharp(bytes).metadata();
+    return { ...meta.autoOrient, format: meta.format, orientation: meta.orientation };
   } catch (error) {
     throw new Error(`The provider's image could not be read (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
   }
@@ -29,9 +30,14 @@ export async function postProcessBusiness(request: BusinessRequest, image: Provi
   signal.throwIfAborted();
   const target = businessTarget(request, slot);
   // EXIF orientations 5–8 swap width and height once applied.
-  const { width: sourceWidth, height: sourceHeight } = await orientedSize(image.bytes);
+  const { width: sourceWidth, height: sourceHeight, format, orientation } = await orientedSize(image.bytes);
   if (!sourceWidth || !sourceHeight) throw new Error("The provider's image has no dimensions.");
   signal.throwIfAborted();
+  // Already the deliverable: a PNG of exactly the target pixels, upright. Re-encoding it would
+  // cost a decode and an encode (≈6 ms at 1024²) and change nothing.
+  if (format === 'png' && sourceWidth === target.width && sourceHeight === target.height && (orientation ?? 1) === 1) {
+    return { kind: 'image', mime: 'image/png', extension: 'png', bytes: image.bytes, width: target.width, height: target.height, notes: [`rendered ${sourceWidth}×${sourceHeight}, already the ${target.label} size`] };
+  }
 
   const notes: string[] = [`rendered ${sourceWidth}×${sourceHeight}`];
   const crop = coverCrop(sourceWidth, sourceHeight, target.width, target.height);
