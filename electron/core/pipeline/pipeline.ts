@@ -271,7 +271,9 @@ export class Pipeline {
       workspaceFolder: plan.workspace.folder,
       metadata,
       processed,
-      original: processed.kind === 'code' ? null : { bytes: success.output.bytes, mime: success.output.mime },
+      // Kept beside the deliverable — unless post-processing passed the provider's bytes
+      // through unchanged, when the processed file already is the original.
+      original: processed.kind === 'code' || processed.bytes === success.output.bytes ? null : { bytes: success.output.bytes, mime: success.output.mime },
       signal,
     });
     const format = formatForExtension(processed.extension);
