@@ -12,6 +12,9 @@ type Message = { type: 'result'; id: number; result: unknown } | { type: 'event'
 const url = document.querySelector('meta[name="wokgen-bridge"]')?.getAttribute('content');
 if (!url) throw new Error('wokgen bridge: missing <meta name="wokgen-bridge">');
 
+const assetBase = document.querySelector('meta[name="wokgen-asset-base"]')?.getAttribute('content');
+if (!assetBase) throw new Error('wokgen bridge: missing <meta name="wokgen-asset-base">');
+
 const socket = new WebSocket(url);
 const outbox: string[] = [];
 const pending = new Map<number, (result: unknown) => void>();
@@ -57,6 +60,7 @@ const api = buildWokgenApi(
     listeners.set(event, set);
     return () => set.delete(listener);
   },
+  assetBase,
 );
 
 Object.defineProperty(window, 'wokgen', { value: api, writable: false, configurable: false });

@@ -7,9 +7,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildContentSecurityPolicy } from '../../electron/core/security/content-security-policy';
 import { mimeTypeFor, resolveStaticFile, securityHeaders } from '../../electron/core/security/static-files';
+import { assetResponseHeaders, resolveAssetRequest } from '../../electron/core/assets/asset-file-server';
 import { BRIDGE_PATH } from './ws-transport';
 
 export const BRIDGE_SCRIPT_PATH = '/__wokgen_bridge.js';
+/** Workspace files, as main's wokgen-asset:// protocol serves them. */
+export const ASSETS_PATH = '/__assets/';
 
 export interface StaticServer {
   readonly server: Server;
@@ -17,7 +20,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function startStaticServer(rendererDir: string, bridgeScriptFile: string): Promise<StaticServer> {
+export async function startStaticServer(
+  rendererDir: string,
+  bridgeScriptFile: string,
+  folderOf: (workspaceId: string) => string | undefined,
+): Promise<StaticServer> {
   let origin = '';
   const server = createServer((request, response) => {
     void (async () => {
@@ -27,6 +34,16 @@ export async function startStaticServer(rendererDir: string, bridgeScriptFile: s
       if (url.pathname === BRIDGE_SCRIPT_PATH) {
         response.writeHead(200, { 'Content-Type': mimeTypeFor('x.js'), ...headers });
         response.end(await readFile(bridgeScriptFile));
+        return;
+      }
+      if (url.pathname.startsWith(ASSETS_PATH)) {
+        const asset = resolveAssetRequest(url.pathname.slice(ASSETS_PATH.length), folderOf);
+        if (!asset) {
+          response.writeHead(404).end();
+          return;
+        }
+        response.writeHead(200, assetResponseHeaders(asset.mime));
+        response.end(await readFile(asset.file));
         return;
       }
       const file = resolveStaticFile(rendererDir, url.pathname);
@@ -43,7 +60,10 @@ export async function startStaticServer(rendererDir: string, bridgeScriptFile: s
       }
       if (file.endsWith('index.html')) {
         // The bridge must define window.wokgen before the app's (deferred) module runs.
-        const injected = `<meta name="wokgen-bridge" content="${wsOrigin}${BRIDGE_PATH}"><script src="${BRIDGE_SCRIPT_PATH}"></script>`;
+        const injected =
+          `<meta name="wokgen-bridge" content="${wsOrigin}${BRIDGE_PATH}">` +
+          `<meta name="wokgen-asset-base" content="${origin}${ASSETS_PATH}">` +
+          `<script src="${BRIDGE_SCRIPT_PATH}"></script>`;
         body = Buffer.from(body.toString('utf8').replace('<head>', `<head>${injected}`));
       }
       response.writeHead(200, { 'Content-Type': mimeTypeFor(file), 'Cache-Control': 'no-store', ...headers });

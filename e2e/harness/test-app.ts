@@ -13,6 +13,7 @@ import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-sto
 import { createCore, type Core } from '../../electron/core/services';
 import { JsonFileSettingsStore } from '../../electron/core/settings/json-file-settings-store';
 import { RecordingShell, ScriptedDialogs } from './node-ports';
+import { createStubProviders, type StubControls } from './stub-providers';
 import { BRIDGE_BUNDLE, MIGRATIONS_DIR, RENDERER_DIR } from './paths';
 import { startStaticServer, type StaticServer } from './static-server';
 import { WebSocketTransport } from './ws-transport';
@@ -21,6 +22,9 @@ const log = process.env['WOKGEN_E2E_VERBOSE'] ? consoleLogger : silentLogger;
 
 export class TestApp implements AsyncDisposable {
   readonly dialogs = new ScriptedDialogs();
+  /** The stub provider's behaviour; specs change it to test slow or failing generation. */
+  readonly stub: StubControls = { latencyMs: 400, failWith: null };
+  private readonly providers = createStubProviders(this.stub);
   readonly shell: RecordingShell;
   private running: { core: Core; http: StaticServer; transport: WebSocketTransport } | undefined;
 
@@ -86,6 +90,7 @@ export class TestApp implements AsyncDisposable {
       dialogs: this.dialogs,
       events,
       log,
+      providers: this.providers.registry,
       appInfo: {
         name: 'WokGen Studio',
         version: '0.0.0-e2e',
@@ -94,7 +99,7 @@ export class TestApp implements AsyncDisposable {
         versions: { electron: null, node: process.versions.node, chrome: null },
       },
     });
-    const http = await startStaticServer(RENDERER_DIR, BRIDGE_BUNDLE);
+    const http = await startStaticServer(RENDERER_DIR, BRIDGE_BUNDLE, (id) => core.services.library.workspaces.get(id)?.folder);
     const transport = new WebSocketTransport(http.server, core.handlers, () => http.origin, log);
     events.attach(transport);
     this.running = { core, http, transport };

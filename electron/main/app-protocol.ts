@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
+import { ASSET_SCHEME_PRIVILEGES } from './asset-protocol';
 import { buildContentSecurityPolicy } from '../core/security/content-security-policy';
 import { mimeTypeFor, resolveStaticFile, securityHeaders } from '../core/security/static-files';
 
@@ -15,6 +16,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://studio`;
 export function registerAppSchemePrivileges(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ASSET_SCHEME_PRIVILEGES,
   ]);
 }
 

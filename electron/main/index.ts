@@ -12,6 +12,7 @@ import { buildContentSecurityPolicy } from '../core/security/content-security-po
 import { originOf } from '../core/security/origin';
 import { createCore, type Core } from '../core/services';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRendererOverAppProtocol } from './app-protocol';
+import { serveWorkspaceAssets } from './asset-protocol';
 import { electronDialogs, electronShell } from './electron-ports';
 import { ElectronStoreSettings } from './electron-store-settings';
 import { registerIpcHandlers, WindowEventSink } from './ipc/register-ipc';
@@ -100,6 +101,8 @@ function start(): void {
   });
 
   installApplicationMenu(app.isPackaged);
+  const library = core.services.library;
+  serveWorkspaceAssets((id) => library.workspaces.get(id)?.folder);
   const trusted = new TrustedSenders(appOrigin);
   registerIpcHandlers(core.handlers, trusted, log, !app.isPackaged);
 

@@ -8,7 +8,7 @@ describe('buildWokgenApi', () => {
     const exposed = Object.entries(api).flatMap(([domain, group]) =>
       typeof group === 'function' ? [domain] : Object.keys(group as object).map((action) => `${domain}.${action}`),
     );
-    expect(exposed.sort()).toEqual([...CHANNEL_NAMES, 'on'].sort());
+    expect(exposed.sort()).toEqual([...CHANNEL_NAMES, 'assetUrl', 'on'].sort());
     expect(Object.isFrozen(api)).toBe(true);
   });
 
@@ -37,5 +37,14 @@ describe('buildWokgenApi', () => {
     api.on('workspaces.changed', () => {});
     expect(() => (api.on as (e: string, f: () => void) => void)('shell.exec', () => {})).toThrow(/Unknown event/);
     expect(subscribed).toEqual(['workspaces.changed']);
+  });
+});
+
+describe('assetUrl', () => {
+  it('encodes each path segment under the transport base', () => {
+    const api = buildWokgenApi(CHANNEL_NAMES, EVENT_NAMES, async () => null, () => () => {});
+    expect(api.assetUrl('ws-1', 'assets/2026-11/a b#1.png')).toBe('wokgen-asset://workspace/ws-1/assets/2026-11/a%20b%231.png');
+    const bridged = buildWokgenApi(CHANNEL_NAMES, EVENT_NAMES, async () => null, () => () => {}, 'http://127.0.0.1:9/__assets/');
+    expect(bridged.assetUrl('w', '.wokgen/thumbnails/x.webp')).toBe('http://127.0.0.1:9/__assets/w/.wokgen/thumbnails/x.webp');
   });
 });

@@ -25,7 +25,21 @@ export type Unsubscribe = () => void;
 export type WokgenApi = WokgenDomains & {
   /** Subscribe to an event main sends; returns the function that unsubscribes. */
   readonly on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => Unsubscribe;
+  /**
+   * The URL an <img> uses for a file inside a workspace (an asset, its original or its
+   * thumbnail). Main serves it only from inside that workspace's folder.
+   */
+  readonly assetUrl: (workspaceId: string, relativePath: string) => string;
 };
+
+/** `<base><workspaceId>/<path segments, each URI-encoded>`: one format for every transport. */
+export function formatAssetUrl(base: string, workspaceId: string, relativePath: string): string {
+  const path = relativePath.split('/').filter((s) => s.length > 0).map(encodeURIComponent).join('/');
+  return `${base}${encodeURIComponent(workspaceId)}/${path}`;
+}
+
+/** The asset URL base in the app: a custom protocol main registers (see electron/main/asset-protocol.ts). */
+export const APP_ASSET_BASE = 'wokgen-asset://workspace/';
 
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 export type Subscribe = (event: string, listener: (payload: unknown) => void) => Unsubscribe;
@@ -39,6 +53,7 @@ export function buildWokgenApi(
   eventNames: ReadonlyArray<string>,
   invoke: Invoke,
   subscribe: Subscribe,
+  assetBase: string = APP_ASSET_BASE,
 ): WokgenApi {
   const domains: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
   for (const name of channelNames) {
@@ -62,7 +77,8 @@ export function buildWokgenApi(
     if (!allowedEvents.has(event)) throw new Error(`Unknown event: ${event}`);
     return subscribe(event, listener);
   };
-  return Object.freeze({ ...domains, on }) as unknown as WokgenApi;
+  const assetUrl = (workspaceId: string, relativePath: string) => formatAssetUrl(assetBase, workspaceId, relativePath);
+  return Object.freeze({ ...domains, on, assetUrl }) as unknown as WokgenApi;
 }
 
 function describe(cause: unknown): string {

@@ -16,7 +16,8 @@ export function buildContentSecurityPolicy(options: CspOptions = {}): string {
     'default-src': "'none'",
     'script-src': `'self'${inline}`,
     'style-src': `'self'${inline}`,
-    'img-src': "'self' data: blob:",
+    // wokgen-asset: workspace thumbnails and assets (main serves only files inside workspaces).
+    'img-src': "'self' data: blob: wokgen-asset:",
     'font-src': "'self'",
     'connect-src': ["'self'", ...(options.connectSrc ?? [])].join(' '),
     'worker-src': "'self' blob:",
