@@ -3,8 +3,11 @@
  * tests build their own with a fake API; components import the instances from here.
  */
 import type { Unsubscribe } from '../../../shared/ipc/api';
+import { MODE_IDS, type ModeId } from '../../../shared/modes';
 import { wokgen } from '../ipc';
 import { createAppInfoStore } from './appInfo';
+import { createGenerationFormStore, type GenerationFormStore } from './generationForm';
+import { createJobsStore } from './jobs';
 import { createLibraryStore } from './library';
 import { createSettingsStore } from './settings';
 import { createToastsStore, type Notify } from './toasts';
@@ -31,9 +34,24 @@ export const useLibrary = createLibraryStore({ api: wokgen });
 
 export const useAppInfo = createAppInfoStore({ api: wokgen });
 
+export const useJobs = createJobsStore({ api: wokgen });
+
+/** One generation form per studio; generating goes through the jobs store (which keeps the request for Retry). */
+export const generationForms: Readonly<Record<ModeId, GenerationFormStore>> = Object.fromEntries(
+  MODE_IDS.map((mode) => [mode, createGenerationFormStore({ api: wokgen, mode, submit: (request) => useJobs.getState().submit(request) })]),
+) as Record<ModeId, GenerationFormStore>;
+
+/** The URL an <img> uses for a file inside a workspace (served only from inside its folder). */
+export const assetUrl = (workspaceId: string, relativePath: string): string => wokgen.assetUrl(workspaceId, relativePath);
+
 /** Subscribes the stores to the core's events; returns the function that stops them. */
 export function startStores(): Unsubscribe {
-  const stops = [useSettings.getState().start(), useWorkspaces.getState().start()];
+  const stops = [
+    useSettings.getState().start(),
+    useWorkspaces.getState().start(),
+    useJobs.getState().start(),
+    useLibrary.getState().start(),
+  ];
   return () => {
     for (const stop of stops) stop();
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/errors';
-import type { Asset, AssetPage } from '../../../shared/library';
-import { createFakeWokgen, deferred, ok } from '../testing/fakeWokgen';
+import type { Asset, AssetPage, Job } from '../../../shared/library';
+import { createFakeWokgen, deferred, flush, ok } from '../testing/fakeWokgen';
 import { createLibraryStore, NO_ASSETS, selectWorkspaceAssets } from './library';
 
 const WS = '00000000-0000-4000-8000-0000000000aa';
@@ -58,5 +58,35 @@ describe('library store', () => {
     slow.resolve(ok({ items: [anAsset('old')], nextCursor: null }));
     await first;
     expect(selectWorkspaceAssets(WS)(store.getState()).items.map((a) => a.id)).toEqual(['new']);
+  });
+
+  it('loads more with the keyset cursor and appends', async () => {
+    const cursor = { createdAt: 5, id: 'b' };
+    const fake = createFakeWokgen({
+      'library.assets': (input) =>
+        input.cursor ? ok({ items: [anAsset('c')], nextCursor: null }) : ok({ items: [anAsset('a'), anAsset('b')], nextCursor: cursor }),
+    });
+    const store = createLibraryStore({ api: fake.api });
+    await store.getState().loadAssets(WS);
+    await store.getState().loadMore(WS);
+    expect(fake.callsTo('library.assets')).toEqual([{ workspaceId: WS }, { workspaceId: WS, cursor }]);
+    expect(selectWorkspaceAssets(WS)(store.getState())).toMatchObject({ nextCursor: null, status: 'ready' });
+    expect(selectWorkspaceAssets(WS)(store.getState()).items.map((a) => a.id)).toEqual(['a', 'b', 'c']);
+    await store.getState().loadMore(WS);
+    expect(fake.callsTo('library.assets')).toHaveLength(2);
+  });
+
+  it('reloads the first page when a job of a loaded workspace succeeds', async () => {
+    const fake = createFakeWokgen({ 'library.assets': () => ok({ items: [anAsset('a')], nextCursor: null }) });
+    const store = createLibraryStore({ api: fake.api });
+    await store.getState().loadAssets(WS);
+    const stop = store.getState().start();
+    const job = { id: 'j', workspaceId: WS } as Job;
+    fake.emit('jobs.succeeded', { job, assets: [] });
+    fake.emit('jobs.succeeded', { job: { ...job, workspaceId: '00000000-0000-4000-8000-0000000000bb' }, assets: [] });
+    await flush();
+    expect(fake.callsTo('library.assets')).toHaveLength(2);
+    stop();
+    expect(fake.listenerCount('jobs.succeeded')).toBe(0);
   });
 });

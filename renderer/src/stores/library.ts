@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { AppError, Result } from '../../../shared/errors';
-import type { WokgenApi } from '../../../shared/ipc/api';
+import type { Unsubscribe, WokgenApi } from '../../../shared/ipc/api';
 import type { Asset, AssetCursor, AssetPage } from '../../../shared/library';
 import type { LoadStatus } from './status';
 
@@ -21,6 +21,10 @@ export interface LibraryState {
   readonly assets: Readonly<Record<string, WorkspaceAssets>>;
   /** Loads the first page again (the gallery shows errors inline, so no toast). */
   loadAssets(workspaceId: string): Promise<Result<AssetPage>>;
+  /** Appends the next page (keyset cursor); does nothing when there is none or one is loading. */
+  loadMore(workspaceId: string): Promise<void>;
+  /** Reloads the first page of a loaded workspace when one of its jobs succeeds. */
+  start(): Unsubscribe;
 }
 
 export interface LibraryDeps {
@@ -34,7 +38,7 @@ export const selectWorkspaceAssets =
 
 export function createLibraryStore({ api }: LibraryDeps) {
   const ticket: Record<string, number> = {};
-  return create<LibraryState>()((set) => {
+  return create<LibraryState>()((set, get) => {
     const put = (workspaceId: string, next: (current: WorkspaceAssets) => WorkspaceAssets): void => {
       set((s) => ({ assets: { ...s.assets, [workspaceId]: next(s.assets[workspaceId] ?? NO_ASSETS) } }));
     };
@@ -52,6 +56,30 @@ export function createLibraryStore({ api }: LibraryDeps) {
             : { ...current, status: 'error', error: result.error },
         );
         return result;
+      },
+      async loadMore(workspaceId) {
+        const current = get().assets[workspaceId];
+        if (current === undefined || current.nextCursor === null || current.status === 'loading') return;
+        const mine = (ticket[workspaceId] ?? 0) + 1;
+        ticket[workspaceId] = mine;
+        put(workspaceId, (c) => ({ ...c, status: 'loading' }));
+        const result = await api.library.assets({ workspaceId, cursor: current.nextCursor });
+        if (ticket[workspaceId] !== mine) return;
+        put(workspaceId, (c) =>
+          result.ok
+            ? {
+                status: 'ready',
+                items: [...c.items, ...result.value.items.filter((a) => !c.items.some((b) => b.id === a.id))],
+                nextCursor: result.value.nextCursor,
+                error: null,
+              }
+            : { ...c, status: 'error', error: result.error },
+        );
+      },
+      start() {
+        return api.on('jobs.succeeded', ({ job }) => {
+          if (get().assets[job.workspaceId] !== undefined) void get().loadAssets(job.workspaceId);
+        });
       },
     };
   });

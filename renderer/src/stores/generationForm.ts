@@ -1,0 +1,248 @@
+/**
+ * The generation form of one studio: the values the user set, the request they make, the
+ * final-prompt preview (asked for ~250 ms after the last change) and the errors to show
+ * next to each field. One store per mode, so switching studios keeps each form as it was.
+ */
+import { create } from 'zustand';
+import type { AppError, Result } from '../../../shared/errors';
+import { GenerateRequestSchema, MODE_SPECS, type GenerateRequestInput } from '../../../shared/generation';
+import type { WokgenApi } from '../../../shared/ipc/api';
+import type { ChannelOutput } from '../../../shared/ipc/contract';
+import type { Job } from '../../../shared/library';
+import type { ToolSpec } from '../../../shared/mode-spec';
+import type { ModeId } from '../../../shared/modes';
+
+export type GenerationPreview = ChannelOutput<'generation.preview'>;
+
+export interface FormValues {
+  readonly tool: string;
+  readonly preset: string;
+  readonly prompt: string;
+  readonly negativePrompt: string;
+  readonly batch: number;
+  readonly size: number;
+  /** As typed; empty = a random seed. */
+  readonly seed: string;
+  /** Keep the seed for the next runs; unlocked, the field clears after a run. */
+  readonly seedLocked: boolean;
+  readonly hd: boolean;
+  /** The mode's own controls; keys left out take the schema's defaults. */
+  readonly controls: Readonly<Record<string, unknown>>;
+}
+
+export type FieldErrors = Readonly<Record<string, string>>;
+
+export interface PreviewState {
+  readonly status: 'idle' | 'loading' | 'ready' | 'error';
+  readonly value: GenerationPreview | null;
+  readonly error: AppError | null;
+}
+
+export interface GenerationFormState {
+  readonly mode: ModeId;
+  readonly workspaceId: string | null;
+  readonly values: FormValues;
+  /** Errors from the last submit (the core's answer), by field; cleared when that field changes. */
+  readonly submitErrors: FieldErrors;
+  /** An error with no field (e.g. `no_provider`), shown as the form's alert. */
+  readonly formError: AppError | null;
+  readonly submitting: boolean;
+  readonly preview: PreviewState;
+  setWorkspace(workspaceId: string | null): void;
+  set<K extends keyof FormValues>(key: K, value: FormValues[K]): void;
+  setControl(key: string, value: unknown): void;
+  setTool(tool: string): void;
+  /** Picks a preset; `fillExample` fills the prompt with its example. */
+  setPreset(preset: string): void;
+  fillExample(): void;
+  /** Submits the request; returns the job, or null when the form was invalid or the core said no. */
+  generate(): Promise<Job | null>;
+  /** Asks for the preview now (the debounced path calls this). */
+  refreshPreview(): Promise<void>;
+}
+
+export interface GenerationFormDeps {
+  readonly api: WokgenApi;
+  readonly mode: ModeId;
+  readonly submit: (request: GenerateRequestInput) => Promise<Result<Job>>;
+  readonly debounceMs?: number;
+}
+
+export const PREVIEW_DEBOUNCE_MS = 250;
+
+export function defaultValues(mode: ModeId): FormValues {
+  const spec = MODE_SPECS[mode];
+  return {
+    tool: spec.defaultTool,
+    preset: spec.defaultPreset,
+    prompt: '',
+    negativePrompt: '',
+    batch: 1,
+    size: spec.sizes.default,
+    seed: '',
+    seedLocked: false,
+    hd: false,
+    controls: {},
+  };
+}
+
+export function toolOf(mode: ModeId, toolId: string): ToolSpec | undefined {
+  return MODE_SPECS[mode].tools.find((tool) => tool.id === toolId);
+}
+
+/** The seed as typed: empty = null (random); anything else must be a whole number. */
+export function parseSeed(text: string): number | null | 'invalid' {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (!/^\d+$/.test(trimmed)) return 'invalid';
+  return Number(trimmed);
+}
+
+export function buildRequest(mode: ModeId, workspaceId: string, values: FormValues): GenerateRequestInput {
+  const seed = parseSeed(values.seed);
+  return {
+    mode,
+    workspaceId,
+    tool: values.tool,
+    preset: values.preset,
+    prompt: values.prompt,
+    negativePrompt: values.negativePrompt,
+    batch: values.batch,
+    size: values.size,
+    seed: seed === 'invalid' ? Number.NaN : seed,
+    hd: values.hd,
+    controls: { ...values.controls },
+  } as GenerateRequestInput;
+}
+
+/** Field errors the schema finds in the request, by dotted path (first message per field). */
+export function validateRequest(request: GenerateRequestInput): FieldErrors {
+  const parsed = GenerateRequestSchema.safeParse(request);
+  if (parsed.success) return {};
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.map(String).join('.') || 'form';
+    errors[field] ??= field === 'seed' ? 'Seed must be a whole number, or empty for a random one.' : issue.message;
+  }
+  return errors;
+}
+
+/** Every problem that stops a submit: the schema's, plus an empty prompt. */
+export function formErrors(mode: ModeId, workspaceId: string | null, values: FormValues): FieldErrors {
+  const errors: Record<string, string> = { ...validateRequest(buildRequest(mode, workspaceId ?? '', values)) };
+  if (workspaceId === null) errors.workspaceId = 'Choose a workspace first.';
+  else if (errors.workspaceId !== undefined) errors.workspaceId = 'Choose a workspace first.';
+  if (values.prompt.trim() === '') errors.prompt ??= 'Describe what to make.';
+  return errors;
+}
+
+/** Which submit errors a change to `key` makes stale. */
+const clearsField = (errors: FieldErrors, field: string): FieldErrors => {
+  const next: Record<string, string> = {};
+  for (const [key, message] of Object.entries(errors)) if (key !== field && !key.startsWith(`${field}.`)) next[key] = message;
+  return next;
+};
+
+export function createGenerationFormStore({ api, mode, submit, debounceMs = PREVIEW_DEBOUNCE_MS }: GenerationFormDeps) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let ticket = 0;
+
+  return create<GenerationFormState>()((set, get) => {
+    const schedulePreview = (): void => {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        void get().refreshPreview();
+      }, debounceMs);
+    };
+
+    const change = (values: FormValues, field: string): void => {
+      set((s) => ({ values, submitErrors: clearsField(s.submitErrors, field), formError: null }));
+      schedulePreview();
+    };
+
+    return {
+      mode,
+      workspaceId: null,
+      values: defaultValues(mode),
+      submitErrors: {},
+      formError: null,
+      submitting: false,
+      preview: { status: 'idle', value: null, error: null },
+
+      setWorkspace(workspaceId) {
+        if (workspaceId === get().workspaceId) return;
+        set({ workspaceId, submitErrors: {}, formError: null });
+        schedulePreview();
+      },
+
+      set(key, value) {
+        change({ ...get().values, [key]: value }, key);
+      },
+
+      setControl(key, value) {
+        const controls: Record<string, unknown> = { ...get().values.controls };
+        if (value === undefined) delete controls[key];
+        else controls[key] = value;
+        change({ ...get().values, controls }, `controls.${key}`);
+      },
+
+      setTool(toolId) {
+        const tool = toolOf(mode, toolId);
+        if (tool === undefined) return;
+        const values = get().values;
+        change({ ...values, tool: toolId, batch: Math.min(values.batch, tool.maxBatch) }, 'tool');
+      },
+
+      setPreset(preset) {
+        change({ ...get().values, preset }, 'preset');
+      },
+
+      fillExample() {
+        const preset = MODE_SPECS[mode].presets.find((p) => p.id === get().values.preset);
+        if (preset !== undefined) change({ ...get().values, prompt: preset.example }, 'prompt');
+      },
+
+      async generate() {
+        const { workspaceId, values, submitting } = get();
+        if (submitting) return null;
+        const errors = formErrors(mode, workspaceId, values);
+        if (workspaceId === null || Object.keys(errors).length > 0) {
+          set({ submitErrors: errors });
+          return null;
+        }
+        set({ submitting: true, formError: null, submitErrors: {} });
+        const result = await submit(buildRequest(mode, workspaceId, values));
+        if (!result.ok) {
+          const { field } = result.error;
+          set(
+            field !== undefined && field !== ''
+              ? { submitting: false, submitErrors: { [field]: result.error.message } }
+              : { submitting: false, formError: result.error },
+          );
+          return null;
+        }
+        set((s) => ({ submitting: false, values: s.values.seedLocked ? s.values : { ...s.values, seed: '' } }));
+        return result.value;
+      },
+
+      async refreshPreview() {
+        const { workspaceId, values } = get();
+        if (workspaceId === null) return;
+        const request = buildRequest(mode, workspaceId, values);
+        if (Object.keys(validateRequest(request)).length > 0) return;
+        const mine = ++ticket;
+        set((s) => ({ preview: { ...s.preview, status: 'loading' } }));
+        const result = await api.generation.preview(request);
+        if (mine !== ticket) return;
+        set({
+          preview: result.ok
+            ? { status: 'ready', value: result.value, error: null }
+            : { status: 'error', value: null, error: result.error },
+        });
+      },
+    };
+  });
+}
+
+export type GenerationFormStore = ReturnType<typeof createGenerationFormStore>;

@@ -1,0 +1,251 @@
+/**
+ * The jobs of the workspace a studio has open, kept live from the core's `jobs.*` events:
+ * status, per-slot and overall progress, the latest live preview, attempts and errors.
+ * It also remembers the request each job was submitted with (by job id), so Retry sends
+ * exactly the same thing again.
+ */
+import { create } from 'zustand';
+import type { AppError, Result } from '../../../shared/errors';
+import type { GenerateRequestInput } from '../../../shared/generation';
+import type { Unsubscribe, WokgenApi } from '../../../shared/ipc/api';
+import type { EventPayload } from '../../../shared/ipc/contract';
+import type { Job, JobStatus } from '../../../shared/library';
+import type { LoadStatus } from './status';
+
+/** A provider attempt that failed while the job ran (the final job row carries them all). */
+export interface LiveAttemptFailure {
+  readonly slot: number;
+  readonly provider: string;
+  readonly error: string;
+  readonly errorKind: string;
+}
+
+export interface JobEntry {
+  readonly job: Job;
+  /** 0..1, averaged over the slots (from `jobs.progress`). */
+  readonly overall: number;
+  /** Progress per batch slot, 0..1. */
+  readonly slots: Readonly<Record<number, number>>;
+  readonly previewDataUrl: string | null;
+  readonly liveFailures: ReadonlyArray<LiveAttemptFailure>;
+}
+
+export interface JobsState {
+  /** The workspace whose jobs are held; events for other workspaces are ignored. */
+  readonly workspaceId: string | null;
+  readonly status: LoadStatus;
+  readonly error: AppError | null;
+  /** Job ids, newest first. */
+  readonly order: ReadonlyArray<string>;
+  readonly entries: Readonly<Record<string, JobEntry>>;
+  /** The request each job was submitted with, for Retry. Survives switching workspaces. */
+  readonly requests: Readonly<Record<string, GenerateRequestInput>>;
+  /** Holds the jobs of `workspaceId` (loads `jobs.list`); null clears. */
+  open(workspaceId: string | null): Promise<void>;
+  submit(request: GenerateRequestInput): Promise<Result<Job>>;
+  cancel(jobId: string): Promise<Result<{ cancelled: boolean }>>;
+  /** Re-submits the job's original request (or one rebuilt from the job row). */
+  retry(jobId: string): Promise<Result<Job>>;
+  /** Subscribes to the `jobs.*` events; returns the function that stops. */
+  start(): Unsubscribe;
+}
+
+export const TERMINAL_STATUSES: ReadonlySet<JobStatus> = new Set(['succeeded', 'failed', 'cancelled', 'interrupted']);
+
+export const isActive = (status: JobStatus): boolean => status === 'queued' || status === 'running';
+
+export const JOB_STATUS_LABELS: Readonly<Record<JobStatus, string>> = {
+  queued: 'Queued',
+  running: 'Running',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+  interrupted: 'Interrupted',
+};
+
+const freshEntry = (job: Job): JobEntry => ({
+  job,
+  overall: job.status === 'succeeded' ? 1 : 0,
+  slots: {},
+  previewDataUrl: null,
+  liveFailures: [],
+});
+
+/**
+ * A request rebuilt from a job row, for jobs submitted in an earlier session (their request
+ * was not kept). The row holds the user's prompt and the parameters; the user's own negative
+ * prompt is merged with the preset's in the row, so it is left empty.
+ */
+export function requestFromJob(job: Job): GenerateRequestInput {
+  const params = job.params;
+  const userPrompt = typeof params.userPrompt === 'string' ? params.userPrompt : job.prompt;
+  const request: Record<string, unknown> = {
+    mode: job.mode,
+    workspaceId: job.workspaceId,
+    tool: job.tool,
+    prompt: userPrompt,
+    seed: job.seed,
+  };
+  if (job.preset !== null) request.preset = job.preset;
+  if (typeof params.size === 'number') request.size = params.size;
+  if (typeof params.batch === 'number') request.batch = params.batch;
+  if (typeof params.hd === 'boolean') request.hd = params.hd;
+  if (typeof params.controls === 'object' && params.controls !== null) request.controls = params.controls;
+  if (typeof params.inputAssetId === 'string') request.inputAssetId = params.inputAssetId;
+  return request as GenerateRequestInput;
+}
+
+export const selectJobRows = (state: JobsState): ReadonlyArray<JobEntry> => {
+  const rows: JobEntry[] = [];
+  for (const id of state.order) {
+    const entry = state.entries[id];
+    if (entry !== undefined) rows.push(entry);
+  }
+  return rows;
+};
+
+export function createJobsStore({ api }: { readonly api: WokgenApi }) {
+  let ticket = 0;
+  return create<JobsState>()((set, get) => {
+    /** Applies `change` to a job this store holds; anything else is another workspace's. */
+    const update = (jobId: string, change: (entry: JobEntry) => JobEntry): void => {
+      const entry = get().entries[jobId];
+      if (entry === undefined) return;
+      set((s) => ({ entries: { ...s.entries, [jobId]: change(entry) } }));
+    };
+
+    /** Adds or replaces a job of the open workspace, newest first. */
+    const put = (job: Job, change: (entry: JobEntry) => JobEntry = (e) => e): void => {
+      if (job.workspaceId !== get().workspaceId) return;
+      set((s) => {
+        const existing = s.entries[job.id];
+        const base = existing === undefined ? freshEntry(job) : { ...existing, job };
+        const order = existing === undefined ? insertByNewest(s.order, s.entries, job) : s.order;
+        return { entries: { ...s.entries, [job.id]: change(base) }, order };
+      });
+    };
+
+    const onEvent = {
+      queued(job: EventPayload<'jobs.queued'>): void {
+        // The answer to `generate` may have put it already (or even a later state): keep that.
+        if (get().entries[job.id] !== undefined) return;
+        put(job);
+      },
+      started({ jobId }: EventPayload<'jobs.started'>): void {
+        update(jobId, (entry) =>
+          TERMINAL_STATUSES.has(entry.job.status)
+            ? entry
+            : { ...entry, job: { ...entry.job, status: 'running', startedAt: entry.job.startedAt ?? Date.now() } },
+        );
+      },
+      progress(p: EventPayload<'jobs.progress'>): void {
+        update(p.jobId, (entry) => {
+          if (TERMINAL_STATUSES.has(entry.job.status)) return entry;
+          const job: Job =
+            entry.job.status === 'queued' ? { ...entry.job, status: 'running', startedAt: entry.job.startedAt ?? Date.now() } : entry.job;
+          return {
+            ...entry,
+            job,
+            overall: p.overall,
+            slots: { ...entry.slots, [p.slot]: p.fraction },
+            previewDataUrl: p.previewDataUrl ?? entry.previewDataUrl,
+          };
+        });
+      },
+      attemptFailed(a: EventPayload<'jobs.attemptFailed'>): void {
+        update(a.jobId, (entry) => ({
+          ...entry,
+          liveFailures: [...entry.liveFailures, { slot: a.slot, provider: a.provider, error: a.error, errorKind: a.errorKind }],
+        }));
+      },
+      finished(job: Job): void {
+        put(job, (entry) => ({ ...entry, overall: job.status === 'succeeded' ? 1 : entry.overall }));
+      },
+    };
+
+    return {
+      workspaceId: null,
+      status: 'idle',
+      error: null,
+      order: [],
+      entries: {},
+      requests: {},
+
+      async open(workspaceId) {
+        const mine = ++ticket;
+        if (workspaceId !== get().workspaceId) set({ workspaceId, order: [], entries: {}, error: null });
+        if (workspaceId === null) {
+          set({ status: 'idle' });
+          return;
+        }
+        set({ status: 'loading' });
+        const result = await api.jobs.list({ workspaceId });
+        if (mine !== ticket) return;
+        if (!result.ok) {
+          set({ status: 'error', error: result.error });
+          return;
+        }
+        set((s) => {
+          // Events that arrived while the list loaded are newer than the list: they win.
+          const entries: Record<string, JobEntry> = {};
+          for (const job of result.value) {
+            if (job.workspaceId === workspaceId) entries[job.id] = s.entries[job.id] ?? freshEntry(job);
+          }
+          for (const [id, entry] of Object.entries(s.entries)) entries[id] = entry;
+          const order = Object.values(entries)
+            .sort((a, b) => b.job.createdAt - a.job.createdAt || b.job.id.localeCompare(a.job.id))
+            .map((e) => e.job.id);
+          return { status: 'ready', error: null, entries, order };
+        });
+      },
+
+      async submit(request) {
+        const result = await api.generation.generate(request);
+        if (result.ok) {
+          set((s) => ({ requests: { ...s.requests, [result.value.id]: request } }));
+          if (get().entries[result.value.id] === undefined) put(result.value);
+        }
+        return result;
+      },
+
+      async cancel(jobId) {
+        return api.generation.cancel({ jobId });
+      },
+
+      async retry(jobId) {
+        const stored = get().requests[jobId];
+        const entry = get().entries[jobId];
+        const request = stored ?? (entry === undefined ? undefined : requestFromJob(entry.job));
+        if (request === undefined) return { ok: false, error: { code: 'not_found', message: 'This job is no longer listed.' } };
+        return get().submit(request);
+      },
+
+      start() {
+        const stops = [
+          api.on('jobs.queued', onEvent.queued),
+          api.on('jobs.started', onEvent.started),
+          api.on('jobs.progress', onEvent.progress),
+          api.on('jobs.attemptFailed', onEvent.attemptFailed),
+          api.on('jobs.succeeded', ({ job }) => onEvent.finished(job)),
+          api.on('jobs.failed', ({ job, stage, error }) =>
+            onEvent.finished(job.error === null ? { ...job, error: { stage, code: 'failed', message: error } } : job),
+          ),
+          api.on('jobs.cancelled', ({ job }) => onEvent.finished(job)),
+        ];
+        return () => {
+          for (const stop of stops) stop();
+        };
+      },
+    };
+  });
+}
+
+function insertByNewest(order: ReadonlyArray<string>, entries: Readonly<Record<string, JobEntry>>, job: Job): ReadonlyArray<string> {
+  const index = order.findIndex((id) => {
+    const other = entries[id]?.job;
+    return other !== undefined && (other.createdAt < job.createdAt || (other.createdAt === job.createdAt && other.id < job.id));
+  });
+  return index === -1 ? [...order, job.id] : [...order.slice(0, index), job.id, ...order.slice(index)];
+}
+
+export type JobsStore = ReturnType<typeof createJobsStore>;
