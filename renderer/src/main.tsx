@@ -4,6 +4,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/app.css';
+import './styles/studio.css';
 import { App } from './app/App';
 import { BridgeMissing } from './app/BridgeMissing';
 import { ErrorBoundary } from './app/ErrorBoundary';

@@ -1,6 +1,8 @@
 /**
- * The gallery area of a studio. For now a plain grid of the first page of assets; the
- * virtualised gallery replaces it when generation lands.
+ * The gallery of a studio's workspace: thumbnails newest first, a page at a time ("Load
+ * more" follows the keyset cursor); the first page reloads when a job of the workspace
+ * succeeds. Not virtualised yet (no virtualiser is installed): a CSS grid whose cards use
+ * `content-visibility: auto`, so off-screen cards skip layout and paint.
  */
 import { useEffect } from 'react';
 import { MODES } from '../../../shared/modes';
@@ -10,13 +12,15 @@ import { Badge } from '../components/Badge';
 import { Button } from '../components/Button';
 import { EmptyState } from '../components/EmptyState';
 import { Spinner } from '../components/Spinner';
-import { useLibrary } from '../stores';
+import { Icon } from '../components/Icon';
+import { assetUrl, useLibrary } from '../stores';
 import { selectWorkspaceAssets } from '../stores/library';
 import { formatBytes } from './format';
 
 export function AssetsArea({ workspace }: { workspace: Workspace }) {
   const { status, items, nextCursor, error } = useLibrary(selectWorkspaceAssets(workspace.id));
   const loadAssets = useLibrary((s) => s.loadAssets);
+  const loadMore = useLibrary((s) => s.loadMore);
 
   useEffect(() => {
     void loadAssets(workspace.id);
@@ -55,8 +59,8 @@ export function AssetsArea({ workspace }: { workspace: Workspace }) {
     return (
       <EmptyState icon="sparkle" title="No assets yet">
         <p>
-          “{workspace.name}” is ready. Generation arrives with the pipeline in an upcoming version: what you make in the{' '}
-          {MODES[workspace.mode].name} studio will appear here, saved as files in this workspace’s folder.
+          “{workspace.name}” is ready. What you make in the {MODES[workspace.mode].name} studio appears here, saved as
+          files in this workspace’s folder. Write a prompt and press Generate (Ctrl+Enter).
         </p>
       </EmptyState>
     );
@@ -72,20 +76,47 @@ export function AssetsArea({ workspace }: { workspace: Workspace }) {
           {nextCursor !== null ? '+' : ''}
         </span>
       </div>
-      <ul className="asset-grid">
+      <ul className={workspace.mode === 'pixel' ? 'asset-grid asset-grid-pixel' : 'asset-grid'}>
         {items.map((asset) => (
           <AssetCard key={asset.id} asset={asset} />
         ))}
       </ul>
+      {status === 'error' && <p className="field-error">{error?.message}</p>}
+      {nextCursor !== null && (
+        <div className="gallery-more">
+          <Button pending={status === 'loading'} onClick={() => void loadMore(workspace.id)}>
+            Load more
+          </Button>
+        </div>
+      )}
     </section>
   );
 }
 
+function promptOf(asset: Asset): string {
+  const prompt = asset.metadata.prompt;
+  return typeof prompt === 'string' && prompt !== '' ? prompt : fileName(asset.relativePath);
+}
+
+function fileName(relativePath: string): string {
+  return relativePath.split('/').pop() ?? relativePath;
+}
+
 function AssetCard({ asset }: { asset: Asset }) {
+  const thumbnail = asset.metadata.thumbnailPath;
+  const isCode = asset.kind === 'code';
+  const src = assetUrl(asset.workspaceId, typeof thumbnail === 'string' && thumbnail !== '' ? thumbnail : asset.relativePath);
   return (
     <li className="asset-card">
-      <div className="asset-thumb" aria-hidden="true">
-        <span className="asset-kind">{asset.kind}</span>
+      <div className="asset-thumb">
+        {isCode ? (
+          <span className="asset-code">
+            <Icon name="code" size={28} />
+            <span className="asset-code-name">{fileName(asset.relativePath)}</span>
+          </span>
+        ) : (
+          <img className="asset-img" src={src} alt={promptOf(asset)} loading="lazy" decoding="async" draggable={false} />
+        )}
       </div>
       <div className="asset-meta">
         <span className="asset-path" title={asset.relativePath}>

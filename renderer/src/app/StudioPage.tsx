@@ -1,6 +1,7 @@
 /**
- * The studio of one mode, generic until each mode gets its own folder under `src/studios/`:
- * header, workspace bar, and the gallery area (or the empty state that says what to do).
+ * The studio of one mode: header, workspace bar, then (with a workspace open) the generation
+ * form beside the live queue and the gallery, or the empty state that says what to do. The
+ * mode's own controls come from its folder under `src/studios/` (see studioControls.ts).
  */
 import { useEffect, useState } from 'react';
 import { MODES, type ModeId } from '../../../shared/modes';
@@ -11,6 +12,8 @@ import { Spinner } from '../components/Spinner';
 import { useWorkspaces } from '../stores';
 import { selectActiveWorkspace, selectModeWorkspaces } from '../stores/workspaces';
 import { AssetsArea } from './AssetsArea';
+import { GenerationPanel } from './GenerationPanel';
+import { QueuePanel } from './QueuePanel';
 import { CreateWorkspaceDialog } from './workspace/CreateWorkspaceDialog';
 import { MissingFolderNotice } from './workspace/MissingFolderNotice';
 import { RemoveWorkspaceDialog } from './workspace/RemoveWorkspaceDialog';
@@ -121,7 +124,15 @@ function StudioBody({ mode, active, onCreate }: { mode: ModeId; active: Workspac
   return (
     <>
       {active.missing && <MissingFolderNotice workspace={active} />}
-      <AssetsArea workspace={active} />
+      <div className="studio-workbench">
+        <aside className="studio-form-panel">
+          <GenerationPanel key={mode} mode={mode} workspace={active} />
+        </aside>
+        <div className="studio-results">
+          <QueuePanel workspace={active} />
+          <AssetsArea workspace={active} />
+        </div>
+      </div>
     </>
   );
 }

@@ -18,6 +18,7 @@ const PATHS = {
   check: 'M3 8.5l3 3 7-7',
   info: 'M8 14A6 6 0 1 0 8 2a6 6 0 0 0 0 12zM8 7.5v3.5M8 5v.3',
   refresh: 'M13 8a5 5 0 1 1-1.5-3.5M13 2.5v2.5h-2.5',
+  code: 'M5.5 4.5 2 8l3.5 3.5M10.5 4.5 14 8l-3.5 3.5M9 3 7 13',
 } as const;
 
 export type IconName = keyof typeof PATHS;
