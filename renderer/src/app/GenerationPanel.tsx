@@ -11,7 +11,10 @@ import { Button } from '../components/Button';
 import { CheckboxField, NumberField, SelectField } from '../components/FormFields';
 import { generationForms } from '../stores';
 import { buildRequest, formErrors, toolOf, validateRequest, type FieldErrors } from '../stores/generationForm';
+import { ariaKeyShortcuts, isMacPlatform, shortcutLabel } from './shortcuts';
 import { STUDIO_CONTROLS } from './studioControls';
+
+const MAC = isMacPlatform(navigator.userAgent);
 
 /** Fields the form shows itself; errors for anything else go to the list under the form. */
 const SHOWN_FIELDS = new Set(['tool', 'preset', 'prompt', 'negativePrompt', 'batch', 'size', 'seed', 'hd', 'workspaceId']);
@@ -36,9 +39,15 @@ export function GenerationPanel({ mode, workspace }: { mode: ModeId; workspace: 
   const live = validateRequest(buildRequest(mode, workspace.id, values));
   const errorOf = (field: string): string | undefined => submitErrors[field] ?? (field === 'workspaceId' ? undefined : live[field]);
   const controlErrors = prefixed(submitErrors, live, 'controls.');
-  const otherErrors = [...new Set([...Object.keys(live), ...Object.keys(submitErrors)])].filter(
-    (f) => !SHOWN_FIELDS.has(f) && !f.startsWith('controls.'),
-  );
+  const unplaced = (f: string): boolean => !SHOWN_FIELDS.has(f) && !f.startsWith('controls.');
+  /** The core's answer about a field the form does not show: the form's alert says it. */
+  const alerts = [
+    ...(formError === null ? [] : [formError.message]),
+    ...Object.entries(submitErrors)
+      .filter(([f]) => unplaced(f))
+      .map(([, message]) => message),
+  ];
+  const otherErrors = Object.keys(live).filter((f) => unplaced(f) && submitErrors[f] === undefined);
 
   const tool = toolOf(mode, values.tool) ?? spec.tools[0];
   const preset = spec.presets.find((p) => p.id === values.preset);
@@ -143,33 +152,37 @@ export function GenerationPanel({ mode, workspace }: { mode: ModeId; workspace: 
           />
         </div>
 
-        <fieldset className="mode-controls">
-          <legend className="section-title">Options</legend>
+        <div className="mode-controls" role="group" aria-labelledby={`${id}-options`}>
+          <h3 id={`${id}-options`} className="section-title">
+            Options
+          </h3>
           <Controls tool={values.tool} preset={values.preset} controls={values.controls} errors={controlErrors} onChange={(k, v) => actions.setControl(k, v)} />
-        </fieldset>
+        </div>
 
         {otherErrors.length > 0 && (
           <ul className="form-notes">
             {otherErrors.map((field) => (
-              <li key={field}>{submitErrors[field] ?? live[field]}</li>
+              <li key={field}>{live[field]}</li>
             ))}
           </ul>
         )}
 
         <FinalPrompt mode={mode} />
 
-        {formError !== null && (
-          <div className="form-alert" role="alert">
-            {formError.message}
+        <div className="generate-footer">
+          {alerts.length > 0 && (
+            <div className="form-alert" role="alert">
+              {alerts.map((message) => (
+                <p key={message}>{message}</p>
+              ))}
+            </div>
+          )}
+          <div className="generate-row">
+            <Button type="submit" variant="primary" icon="sparkle" pending={submitting} disabled={invalid} aria-keyshortcuts={ariaKeyShortcuts('Enter')}>
+              Generate
+            </Button>
+            <kbd className="kbd generate-hint">{shortcutLabel('Enter', MAC)}</kbd>
           </div>
-        )}
-        <div className="generate-row">
-          <Button type="submit" variant="primary" icon="sparkle" pending={submitting} disabled={invalid}>
-            Generate
-          </Button>
-          <span className="generate-hint">
-            <kbd className="kbd">Ctrl</kbd>+<kbd className="kbd">Enter</kbd>
-          </span>
         </div>
       </div>
     </form>
@@ -323,7 +336,7 @@ function FinalPrompt({ mode }: { mode: ModeId }) {
           <dt>Runs on</dt>
           <dd>
             {value.chain.length === 0 ? (
-              <span className="final-prompt-warning">No provider is set up: start ComfyUI or add a provider key in Settings.</span>
+              <span className="final-prompt-warning">No provider is set up for this yet: add one in Settings → Providers.</span>
             ) : (
               value.chain.map((p) => `${p.label}${p.local ? ' (local)' : ''}`).join(' → ')
             )}
