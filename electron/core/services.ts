@@ -70,7 +70,7 @@ export function createCore(ports: CorePorts): Core {
   });
   if (interruptedJobs > 0) ports.log.warn('jobs interrupted by the last shutdown', { interruptedJobs });
   const unsubscribeSettings = ports.settings.onDidChange((settings) => ports.events.emit('settings.changed', settings));
-  const workspaces = new WorkspaceService({
+  const workspaces: WorkspaceService = new WorkspaceService({
     repo: library.workspaces,
     settings: ports.settings,
     events: ports.events,
@@ -79,16 +79,16 @@ export function createCore(ports: CorePorts): Core {
     homeDir: ports.homeDir,
     protectedDirs: [ports.dataDir],
     rebuildRows: async (folder, workspaceId) => applyRebuild(library, await rebuildWorkspaceRows(folder, workspaceId)),
+    beforeRemove: (workspaceId): Promise<void> => pipeline.cancelWorkspace(workspaceId),
     ...(ports.now ? { now: ports.now } : {}),
   });
-  const pipeline = new Pipeline({
+  const pipeline: Pipeline = new Pipeline({
     library,
     engines: ports.engines ?? MODE_ENGINES,
     providers: ports.providers ?? NO_PROVIDERS,
     assets: fileAssetStore,
     events: ports.events,
     log: ports.log,
-    workspaceFolder: (id) => workspaces.folderOf(id),
     // The hosted engine arrives with the account issue; until then it is never available.
     promptEngine: () => choosePromptEngine({ setting: ports.settings.get().promptEngine, env: process.env['PROMPT_ENGINE'], hostedAvailable: false }),
     ...(ports.now ? { now: ports.now } : {}),

@@ -46,7 +46,6 @@ export async function runPipelineBench(): Promise<void> {
       assets: fileAssetStore,
       events: { emit: () => undefined },
       log: silentLogger,
-      workspaceFolder: () => folder,
     });
     const request = { mode: 'business', workspaceId, tool: 'logo', preset: 'minimal_flat', prompt: 'a fox head mark for a coffee roaster', size: 1024 };
 

@@ -183,7 +183,8 @@ export const events = {
   'jobs.attemptFailed': z.object({ jobId: z.string(), slot: z.number().int(), provider: z.string(), error: z.string(), errorKind: z.string() }),
   'jobs.succeeded': z.object({ job: JobSchema, assets: z.array(AssetSchema) }),
   'jobs.failed': z.object({ job: JobSchema, stage: z.string(), error: z.string() }),
-  'jobs.cancelled': z.object({ job: JobSchema }),
+  /** `assets`: the slots that had finished before the cancel are kept. */
+  'jobs.cancelled': z.object({ job: JobSchema, assets: z.array(AssetSchema) }),
 } as const satisfies Record<`${string}.${string}`, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -4,11 +4,12 @@
  * down the chain on retryable failures. Every attempt is recorded.
  */
 import type { JobAttempt } from '../../../shared/library';
-import { encodeNegativesIntoPrompt } from '../prompt/negatives';
+import { ENCODED_NEGATIVE_TERMS, encodeNegativesIntoPrompt } from '../prompt/negatives';
 import { truncateAtBoundary } from '../prompt/validate-prompt';
 import {
   type Provider,
   type ProviderCapabilities,
+  type ProviderError,
   type ProviderOutput,
   type ProviderProgress,
   type ProviderRequest,
@@ -44,13 +45,22 @@ export function promptForProvider(plan: GenerationPlan, slot: SlotPlan, caps: Pr
     const fitted = truncateAtBoundary(plan.negatives.join(', '), cap);
     negativePrompt = fitted.text;
     if (fitted.truncated) notes.push(`Negative prompt shortened to ${cap} characters for ${caps.label}.`);
-  } else if (plan.negatives.length > 0) {
-    prompt = encodeNegativesIntoPrompt(prompt, plan.negatives);
-    notes.push(`${caps.label} has no negative prompt; the first terms were folded into the prompt.`);
   }
   const fitted = truncateAtBoundary(prompt, caps.maxPromptChars);
   if (fitted.truncated) notes.push(`Prompt shortened to ${caps.maxPromptChars} characters for ${caps.label}.`);
-  return { prompt: fitted.text, negativePrompt, notes };
+  prompt = fitted.text;
+  if (!caps.nativeNegative && plan.negatives.length > 0) {
+    // The "((avoid: …))" clause goes in whole or with fewer terms — never cut mid-clause.
+    for (let terms = Math.min(ENCODED_NEGATIVE_TERMS, plan.negatives.length); terms > 0; terms -= 1) {
+      const encoded = encodeNegativesIntoPrompt(prompt, plan.negatives, terms);
+      if (encoded.length <= caps.maxPromptChars) {
+        prompt = encoded;
+        notes.push(`${caps.label} has no negative prompt; ${terms} negative term${terms === 1 ? ' was' : 's were'} folded into the prompt.`);
+        break;
+      }
+    }
+  }
+  return { prompt, negativePrompt, notes };
 }
 
 export function providerRequest(plan: GenerationPlan, slot: SlotPlan, caps: ProviderCapabilities, input?: Pick<ProviderRequest, 'inputImage' | 'mask'>): ProviderRequest {
@@ -87,7 +97,7 @@ export interface SlotSuccess {
 /** A slot that could not be generated: which stage gave up and why. */
 export class SlotFailure extends Error {
   constructor(
-    readonly stage: 'dispatch' | 'fallback' | 'post-process',
+    readonly stage: 'dispatch' | 'fallback' | 'post-process' | 'persist',
     readonly kind: string,
     message: string,
   ) {
@@ -115,29 +125,34 @@ export async function runSlot(plan: GenerationPlan, slot: SlotPlan, signal: Abor
     const request = providerRequest(plan, slot, caps, deps.input);
     let waitedOutRetryAfter = false;
     for (;;) {
-      signal.throwIfAborted();
+      if (signal.aborted) throw signal.reason;
       const release = await deps.semaphore.acquire(caps.id, caps.concurrency, signal);
       const startedAt = deps.now();
+      let result: { readonly output: ProviderOutput } | { readonly failure: ProviderError };
       try {
-        const output = await provider.generate(request, signal, deps.onProgress);
-        deps.onAttempt({ provider: caps.id, model: output.model, slot: slot.slot, startedAt, finishedAt: deps.now(), ok: true, error: null, errorKind: null });
-        return { slot, caps, request, output };
+        result = { output: await provider.generate(request, signal, deps.onProgress) };
       } catch (thrown) {
-        const error = toProviderError(thrown, signal);
-        deps.onAttempt({ provider: caps.id, model: request.model, slot: slot.slot, startedAt, finishedAt: deps.now(), ok: false, error: error.message, errorKind: error.kind });
-        if (error.kind === 'cancelled') throw error;
-        if (error.kind === 'rate_limited' && !waitedOutRetryAfter && error.retryAfterMs !== undefined && error.retryAfterMs <= RETRY_AFTER_BUDGET_MS) {
-          waitedOutRetryAfter = true;
-          release();
-          await deps.sleep(error.retryAfterMs, signal);
-          continue;
-        }
-        if (!error.retryable) throw new SlotFailure('dispatch', error.kind, `${caps.label}: ${error.message}`);
-        failures.push(`${caps.label}: ${error.message}`);
-        break;
+        result = { failure: toProviderError(thrown, signal) };
       } finally {
         release();
       }
+      // Bookkeeping happens outside the try: a failing database write or listener after a
+      // successful render must never count as the provider's failure (and re-render elsewhere).
+      if ('output' in result) {
+        deps.onAttempt({ provider: caps.id, model: result.output.model, slot: slot.slot, startedAt, finishedAt: deps.now(), ok: true, error: null, errorKind: null });
+        return { slot, caps, request, output: result.output };
+      }
+      const { failure } = result;
+      if (signal.aborted) throw signal.reason;
+      deps.onAttempt({ provider: caps.id, model: request.model, slot: slot.slot, startedAt, finishedAt: deps.now(), ok: false, error: failure.message, errorKind: failure.kind });
+      if (failure.kind === 'rate_limited' && !waitedOutRetryAfter && failure.retryAfterMs !== undefined && failure.retryAfterMs <= RETRY_AFTER_BUDGET_MS) {
+        waitedOutRetryAfter = true;
+        await deps.sleep(failure.retryAfterMs, signal);
+        continue;
+      }
+      if (!failure.retryable) throw new SlotFailure('dispatch', failure.kind, `${caps.label}: ${failure.message}`);
+      failures.push(`${caps.label}: ${failure.message}`);
+      break;
     }
   }
   throw new SlotFailure(

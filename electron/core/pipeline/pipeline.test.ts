@@ -35,7 +35,6 @@ function makePipeline(): Pipeline {
     assets: fileAssetStore,
     events: { emit: (event, payload) => void events.push({ event, payload }) },
     log: silentLogger,
-    workspaceFolder: () => join(root, 'ws'),
     randomSeed: () => 4242,
   });
 }
@@ -274,7 +273,6 @@ describe('with the real mode engines', () => {
       assets: fileAssetStore,
       events: { emit: (event, payload) => void events.push({ event, payload }) },
       log: silentLogger,
-      workspaceFolder: () => join(root, 'ws'),
     });
     const { id } = pipeline.submit({ mode: 'pixel', workspaceId, prompt: 'a purple gem, photorealistic', preset: 'rpg_icon', size: 32, batch: 2 });
     await pipeline.whenIdle();
@@ -312,7 +310,6 @@ describe('pixel animate: a frame set kept together', () => {
       assets: fileAssetStore,
       events: { emit: (event, payload) => void events.push({ event, payload }) },
       log: silentLogger,
-      workspaceFolder: () => join(root, 'ws'),
       randomSeed: () => 100,
     });
     return { pipeline, comfy };
@@ -338,10 +335,68 @@ describe('pixel animate: a frame set kept together', () => {
     await pipeline.whenIdle();
     const job = library.jobs.get(id)!;
     expect(job.status).toBe('failed');
-    expect(job.error?.message).toMatch(/1 of 3 frames failed/);
+    expect(job.error?.message).toMatch(/of 3 frames were not made — comfyui.*frame refused/);
     expect(library.assets.listByJob(id)).toEqual([]);
     const { readdirSync } = await import('node:fs');
     const leftovers = readdirSync(join(root, 'ws'), { recursive: true }).map(String).filter((f) => /\.(png|webp)$/.test(f));
     expect(leftovers).toEqual([]);
+  });
+});
+
+describe('review fixes', () => {
+  it('keeps the slots that finished before a cancel, and reports them', async () => {
+    let calls = 0;
+    const comfy = new FakeProvider(capabilities('comfyui', { concurrency: 1 }), async (req, signal, onProgress) => {
+      calls += 1;
+      return succeeds(calls === 1 ? 0 : 10_000)(req, signal, onProgress);
+    });
+    providers = [comfy];
+    const pipeline = makePipeline();
+    const { id } = pipeline.submit(request({ batch: 2 }));
+    await expect.poll(() => library.assets.listByJob(id).length).toBe(1);
+    pipeline.cancel(id);
+    await pipeline.whenIdle();
+    expect(library.jobs.get(id)?.status).toBe('cancelled');
+    expect(library.assets.listByJob(id)).toHaveLength(1);
+    const cancelled = events.find((e) => e.event === 'jobs.cancelled')?.payload as { assets: unknown[] };
+    expect(cancelled.assets).toHaveLength(1);
+  });
+
+  it('a listener that throws after a successful render neither re-renders nor fails the job', async () => {
+    const comfy = new FakeProvider(capabilities('comfyui'), succeeds());
+    const together = new FakeProvider(capabilities('together'), succeeds());
+    providers = [comfy, together];
+    const pipeline = new Pipeline({
+      library,
+      engines: testEngines(),
+      providers: { available: () => providers.map((p) => p.capabilities), get: (pid: ProviderId) => providers.find((p) => p.capabilities.id === pid) },
+      assets: fileAssetStore,
+      events: { emit: () => { throw new Error('renderer went away'); } },
+      log: silentLogger,
+    });
+    const { id } = pipeline.submit(request());
+    await pipeline.whenIdle();
+    expect(library.jobs.get(id)?.status).toBe('succeeded');
+    expect(together.requests).toHaveLength(0);
+  });
+
+  it('a provider that ignores its signal cannot keep the app from quitting', async () => {
+    providers = [new FakeProvider(capabilities('comfyui'), () => new Promise(() => undefined))];
+    const pipeline = makePipeline();
+    const { id } = pipeline.submit(request());
+    await pipeline.shutdown(50);
+    expect(library.jobs.get(id)?.status).toBe('interrupted');
+    expect(() => pipeline.submit(request())).toThrow(/closing/);
+  });
+
+  it('a workspace removed mid-run takes its running jobs with it, without stray events', async () => {
+    providers = [new FakeProvider(capabilities('comfyui'), succeeds(10_000))];
+    const pipeline = makePipeline();
+    const { id } = pipeline.submit(request());
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await pipeline.cancelWorkspace(workspaceId);
+    library.workspaces.remove(workspaceId);
+    expect(library.jobs.get(id)).toBeUndefined();
+    expect(events.filter((e) => e.event === 'jobs.failed')).toEqual([]);
   });
 });

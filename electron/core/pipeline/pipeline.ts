@@ -10,10 +10,11 @@ import { readFileSync, rmSync } from 'node:fs';
 import type { z } from 'zod';
 import { AppFailure } from '../../../shared/errors';
 import type { GenerationPreviewSchema } from '../../../shared/generation';
+import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import type { Asset, Job, JobAttempt, JobError } from '../../../shared/library';
 import { assetRowFromMetadata } from '../assets/asset-rows';
 import { formatForExtension } from '../assets/asset-formats';
-import type { Library } from '../library';
+import type { JobPatch, Library } from '../library';
 import { newRowId } from '../library/row-id';
 import type { EventSink, Logger } from '../ports';
 import { resolveInside } from '../fs/path-containment';
@@ -32,7 +33,6 @@ export interface PipelineDeps {
   readonly assets: AssetStore;
   readonly events: EventSink;
   readonly log: Logger;
-  readonly workspaceFolder: (workspaceId: string) => string;
   readonly now?: () => number;
   readonly randomSeed?: () => number;
   readonly promptEngine?: () => PromptEngineChoice;
@@ -44,15 +44,22 @@ export type GenerationPreview = z.output<typeof GenerationPreviewSchema>;
 interface RunningJob {
   readonly controller: AbortController;
   readonly done: Promise<void>;
+  readonly workspaceId: string;
 }
 
 /** Why a run was aborted: the user, or the app shutting down (→ `interrupted`). */
 const SHUTDOWN = 'shutdown';
+/** Why a frame's siblings were stopped: another frame of the same animation failed. */
+const FRAME_SET_FAILED = 'frame-set-failed';
+/** How long quitting waits for running jobs to stop before marking them interrupted. */
+export const SHUTDOWN_DEADLINE_MS = 5000;
+const INTERRUPTED: JobError = { stage: 'run', code: 'interrupted', message: 'The app closed while this job was in progress.' };
 
 export class Pipeline {
   private readonly running = new Map<string, RunningJob>();
   private readonly semaphore = new KeyedSemaphore();
   private readonly now: () => number;
+  private closing = false;
 
   constructor(private readonly deps: PipelineDeps) {
     this.now = deps.now ?? Date.now;
@@ -86,6 +93,7 @@ export class Pipeline {
 
   /** Stages 1–8, then the job is queued and runs in the background. */
   submit(raw: unknown): Job {
+    if (this.closing) throw new AppFailure('rate_limited', 'The studio is closing; generation is no longer accepted.');
     const plan = planGeneration(raw, this.planDeps());
     const input = this.loadInputImages(plan);
     const jobId = newRowId(this.now());
@@ -113,23 +121,32 @@ export class Pipeline {
       },
       createdAt: this.now(),
     });
-    this.deps.events.emit('jobs.queued', job);
+    this.emit('jobs.queued', job);
     const controller = new AbortController();
     const done = this.run(plan, job, controller.signal, input)
       .catch((error: unknown) => this.deps.log.error('pipeline run crashed', { jobId, error: String(error) }))
       .finally(() => this.running.delete(jobId));
-    this.running.set(jobId, { controller, done });
+    this.running.set(jobId, { controller, done, workspaceId: plan.workspace.id });
     return job;
   }
 
+  /** True when the job was still queued or running and is now being cancelled. */
   cancel(jobId: string): boolean {
     const entry = this.running.get(jobId);
     if (!entry) {
       if (!this.deps.library.jobs.get(jobId)) throw new AppFailure('not_found', 'This job does not exist.', 'jobId');
       return false;
     }
+    if (entry.controller.signal.aborted) return false;
     entry.controller.abort(new DOMException('Cancelled by the user.', 'AbortError'));
     return true;
+  }
+
+  /** Cancels a workspace's jobs and waits for them to settle (before the workspace is removed). */
+  async cancelWorkspace(workspaceId: string): Promise<void> {
+    const entries = [...this.running.values()].filter((entry) => entry.workspaceId === workspaceId);
+    for (const entry of entries) entry.controller.abort(new DOMException('The workspace was removed.', 'AbortError'));
+    await Promise.all(entries.map((entry) => entry.done));
   }
 
   /** Resolves when every job submitted so far has settled (tests, shutdown). */
@@ -137,93 +154,112 @@ export class Pipeline {
     while (this.running.size > 0) await Promise.all([...this.running.values()].map((r) => r.done));
   }
 
-  /** App quit: abort everything; the jobs end as `interrupted`, never `running`. */
-  async shutdown(): Promise<void> {
+  /**
+   * App quit: refuse new work, abort everything and wait a bounded time; a provider that
+   * ignores its signal cannot keep the app from quitting — its job is marked `interrupted`.
+   */
+  async shutdown(deadlineMs = SHUTDOWN_DEADLINE_MS): Promise<void> {
+    this.closing = true;
     for (const entry of this.running.values()) entry.controller.abort(SHUTDOWN);
-    await this.whenIdle();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'deadline'>((resolve) => {
+      timer = setTimeout(() => resolve('deadline'), deadlineMs);
+    });
+    const outcome = await Promise.race([this.whenIdle().then(() => 'idle' as const), deadline]);
+    clearTimeout(timer);
+    if (outcome === 'deadline') {
+      for (const jobId of this.running.keys()) {
+        this.deps.library.jobs.update(jobId, { status: 'interrupted', finishedAt: this.now(), error: INTERRUPTED });
+      }
+    }
   }
 
   private async run(plan: GenerationPlan, queued: Job, signal: AbortSignal, input: Pick<ProviderRequest, 'inputImage' | 'mask'>): Promise<void> {
     const jobs = this.deps.library.jobs;
     const attempts: JobAttempt[] = [];
+    const written: Asset[] = [];
     const slotFractions = plan.slots.map(() => 0);
+    // Frames of an animation stand or fall together: the first failed frame stops its siblings.
+    const slots = new AbortController();
+    const stopSlots = () => slots.abort(signal.reason);
+    signal.addEventListener('abort', stopSlots, { once: true });
     try {
       signal.throwIfAborted();
-      jobs.update(queued.id, { status: 'running', startedAt: this.now() });
-      this.deps.events.emit('jobs.started', { jobId: queued.id });
+      if (!this.update(queued.id, { status: 'running', startedAt: this.now() })) return;
+      this.emit('jobs.started', { jobId: queued.id });
 
       const outcomes = await Promise.allSettled(
         plan.slots.map(async (slot) => {
-          const success = await runSlot(plan, slot, signal, {
-            providers: this.deps.providers,
-            semaphore: this.semaphore,
-            now: this.now,
-            sleep: abortableSleep,
-            input,
-            onAttempt: (attempt) => {
-              attempts.push(attempt);
-              jobs.update(queued.id, { attempts: [...attempts] });
-              if (!attempt.ok) {
-                this.deps.events.emit('jobs.attemptFailed', {
+          try {
+            const success = await runSlot(plan, slot, slots.signal, {
+              providers: this.deps.providers,
+              semaphore: this.semaphore,
+              now: this.now,
+              sleep: abortableSleep,
+              input,
+              onAttempt: (attempt) => {
+                attempts.push(attempt);
+                jobs.update(queued.id, { attempts: [...attempts] });
+                if (!attempt.ok && !slots.signal.aborted) {
+                  this.emit('jobs.attemptFailed', {
+                    jobId: queued.id,
+                    slot: slot.slot,
+                    provider: attempt.provider,
+                    error: attempt.error ?? 'failed',
+                    errorKind: attempt.errorKind ?? 'provider_failure',
+                  });
+                }
+              },
+              onProgress: (progress) => {
+                slotFractions[slot.slot] = Math.max(0, Math.min(1, progress.fraction));
+                this.emit('jobs.progress', {
                   jobId: queued.id,
                   slot: slot.slot,
-                  provider: attempt.provider,
-                  error: attempt.error ?? 'failed',
-                  errorKind: attempt.errorKind ?? 'provider_failure',
+                  fraction: slotFractions[slot.slot] ?? 0,
+                  overall: slotFractions.reduce((a, b) => a + b, 0) / slotFractions.length,
+                  step: progress.step ?? null,
+                  total: progress.total ?? null,
+                  previewDataUrl: progress.preview ? `data:${progress.preview.mime};base64,${Buffer.from(progress.preview.bytes).toString('base64')}` : null,
                 });
-              }
-            },
-            onProgress: (progress) => {
-              slotFractions[slot.slot] = Math.max(0, Math.min(1, progress.fraction));
-              this.deps.events.emit('jobs.progress', {
-                jobId: queued.id,
-                slot: slot.slot,
-                fraction: slotFractions[slot.slot] ?? 0,
-                overall: slotFractions.reduce((a, b) => a + b, 0) / slotFractions.length,
-                step: progress.step ?? null,
-                total: progress.total ?? null,
-                previewDataUrl: progress.preview ? `data:${progress.preview.mime};base64,${Buffer.from(progress.preview.bytes).toString('base64')}` : null,
-              });
-            },
-          });
-          return this.persistSlot(plan, queued, success, signal);
+              },
+            });
+            const asset = await this.persistSlot(plan, queued, success, slots.signal);
+            written.push(asset);
+            return asset;
+          } catch (error) {
+            if (plan.frames && !slots.signal.aborted) slots.abort(FRAME_SET_FAILED);
+            throw error;
+          }
         }),
       );
 
       signal.throwIfAborted();
       const assets = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
-      const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+      const failures = outcomes.flatMap((o) => (o.status === 'rejected' && o.reason !== FRAME_SET_FAILED ? [o.reason as unknown] : []));
       const used = new Set(attempts.filter((a) => a.ok).map((a) => a.provider));
-      if (plan.frames && failures.length > 0 && assets.length > 0) {
+      if (plan.frames && failures.length > 0) {
         // An animation with missing frames is not an animation: fail the job and take back the
         // frames it wrote, so the workspace never holds half a frame set.
-        this.discardAssets(plan.workspace.folder, queued.id, assets);
+        this.discardAssets(plan.workspace.folder, queued.id, written);
         const first = this.describeFailure(failures[0]);
-        const error = { ...first, message: `${failures.length} of ${plan.frames.count} frames failed — ${first.message}` };
-        const failed = jobs.update(queued.id, { status: 'failed', error, finishedAt: this.now(), attempts })!;
-        this.deps.events.emit('jobs.failed', { job: failed, stage: error.stage, error: error.message });
+        const error = { ...first, message: `${plan.frames.count - assets.length} of ${plan.frames.count} frames were not made — ${first.message}` };
+        this.finishFailed(queued.id, error, attempts);
         return;
       }
       if (assets.length === 0) {
-        const error = this.describeFailure(failures[0]);
-        const failed = jobs.update(queued.id, { status: 'failed', error, finishedAt: this.now(), attempts })!;
-        this.deps.events.emit('jobs.failed', { job: failed, stage: error.stage, error: error.message });
+        this.finishFailed(queued.id, this.describeFailure(failures[0]), attempts);
         return;
       }
       // Stage 12 — credits: hosted HD credits are reconciled by the account service (its own issue);
       // the job records which provider ran each slot so that reconciliation has what it needs.
       const partial = failures.length > 0 ? this.describeFailure(failures[0]) : null;
-      const succeeded = jobs.update(queued.id, {
-        status: 'succeeded',
-        provider: [...used].join(', ') || null,
-        error: partial,
-        finishedAt: this.now(),
-        attempts,
-      })!;
+      const succeeded = this.update(queued.id, { status: 'succeeded', provider: [...used].join(', ') || null, error: partial, finishedAt: this.now(), attempts });
       // Stage 13 — respond.
-      this.deps.events.emit('jobs.succeeded', { job: succeeded, assets });
+      if (succeeded) this.emit('jobs.succeeded', { job: succeeded, assets });
     } catch (error) {
-      this.settleAborted(queued.id, signal, error, attempts);
+      this.settleAborted(plan, queued.id, signal, error, attempts, written);
+    } finally {
+      signal.removeEventListener('abort', stopSlots);
     }
   }
 
@@ -236,6 +272,8 @@ export class Pipeline {
       if (signal.aborted) throw error;
       throw new SlotFailure('post-process', 'post_process_failed', `Post-processing failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+    const format = formatForExtension(processed.extension);
+    if (!format) throw new SlotFailure('post-process', 'unsupported_format', `The studio cannot store .${processed.extension} files.`);
     const assetId = newRowId(this.now());
     const createdAt = this.now();
     const metadata = {
@@ -276,8 +314,6 @@ export class Pipeline {
       original: processed.kind === 'code' || processed.bytes === success.output.bytes ? null : { bytes: success.output.bytes, mime: success.output.mime },
       signal,
     });
-    const format = formatForExtension(processed.extension);
-    if (!format) throw new SlotFailure('post-process', 'unsupported_format', `The studio cannot store .${processed.extension} files.`);
     // The same row rebuild-from-folder would make from the file: live and rebuilt libraries agree.
     const row = assetRowFromMetadata(plan.workspace.id, written.metadata, {
       relativePath: written.relativePath,
@@ -288,24 +324,36 @@ export class Pipeline {
       width: processed.width,
       height: processed.height,
     });
-    this.deps.library.assets.insertMany([row]);
-    const asset = this.deps.library.assets.get(assetId);
-    if (!asset) throw new SlotFailure('post-process', 'persist_failed', 'The asset row could not be read back.');
+    let asset: Asset | undefined;
+    try {
+      this.deps.library.assets.insertMany([row]);
+      asset = this.deps.library.assets.get(assetId);
+    } catch (error) {
+      asset = undefined;
+      this.deps.log.warn('asset row could not be stored', { assetId, error: String(error) });
+    }
+    if (!asset) {
+      // No row, no files: never leave files the library does not know about.
+      this.removeFiles(plan.workspace.folder, [written.relativePath, written.originalRelativePath, written.thumbnailRelativePath]);
+      throw new SlotFailure('persist', 'persist_failed', 'The asset could not be recorded in the library (was the workspace removed?).');
+    }
     return asset;
   }
 
   private discardAssets(folder: string, jobId: string, assets: ReadonlyArray<Asset>): void {
-    for (const asset of assets) {
-      for (const relative of [asset.relativePath, asset.metadata['originalPath'], asset.metadata['thumbnailPath']]) {
-        if (typeof relative !== 'string') continue;
-        try {
-          rmSync(resolveInside(folder, relative), { force: true });
-        } catch (error) {
-          this.deps.log.warn('could not remove a frame of a failed animation', { relative, error: String(error) });
-        }
+    for (const asset of assets) this.removeFiles(folder, [asset.relativePath, asset.metadata['originalPath'], asset.metadata['thumbnailPath']]);
+    this.deps.library.assets.deleteByJob(jobId);
+  }
+
+  private removeFiles(folder: string, relativePaths: ReadonlyArray<unknown>): void {
+    for (const relative of relativePaths) {
+      if (typeof relative !== 'string') continue;
+      try {
+        rmSync(resolveInside(folder, relative), { force: true });
+      } catch (error) {
+        this.deps.log.warn('could not remove a file', { relative, error: String(error) });
       }
     }
-    this.deps.library.assets.deleteByJob(jobId);
   }
 
   private describeFailure(failure: unknown): JobError {
@@ -315,20 +363,47 @@ export class Pipeline {
     return { stage: 'persist', code: error.kind, message: error.message };
   }
 
-  private settleAborted(jobId: string, signal: AbortSignal, error: unknown, attempts: JobAttempt[]): void {
-    const jobs = this.deps.library.jobs;
+  /**
+   * The job was cancelled (kept: the slots already finished — nothing the user made is lost,
+   * except the frames of an incomplete animation), interrupted by shutdown, or failed outside
+   * a slot.
+   */
+  private settleAborted(plan: GenerationPlan, jobId: string, signal: AbortSignal, error: unknown, attempts: JobAttempt[], written: Asset[]): void {
+    if (signal.aborted && plan.frames) {
+      this.discardAssets(plan.workspace.folder, jobId, written);
+      written.length = 0;
+    }
     if (signal.aborted && signal.reason === SHUTDOWN) {
-      jobs.update(jobId, { status: 'interrupted', finishedAt: this.now(), attempts, error: { stage: 'run', code: 'interrupted', message: 'The app closed while this job was in progress.' } });
+      this.update(jobId, { status: 'interrupted', finishedAt: this.now(), attempts, error: INTERRUPTED });
       return;
     }
     if (signal.aborted) {
-      const cancelled = jobs.update(jobId, { status: 'cancelled', finishedAt: this.now(), attempts, error: null })!;
-      this.deps.events.emit('jobs.cancelled', { job: cancelled });
+      const cancelled = this.update(jobId, { status: 'cancelled', finishedAt: this.now(), attempts, error: null });
+      if (cancelled) this.emit('jobs.cancelled', { job: cancelled, assets: [...written] });
       return;
     }
-    const described = this.describeFailure(error);
-    const failed = jobs.update(jobId, { status: 'failed', error: described, finishedAt: this.now(), attempts })!;
-    this.deps.events.emit('jobs.failed', { job: failed, stage: described.stage, error: described.message });
+    this.finishFailed(jobId, this.describeFailure(error), attempts);
+  }
+
+  private finishFailed(jobId: string, error: JobError, attempts: JobAttempt[]): void {
+    const failed = this.update(jobId, { status: 'failed', error, finishedAt: this.now(), attempts });
+    if (failed) this.emit('jobs.failed', { job: failed, stage: error.stage, error: error.message });
+  }
+
+  /** The row may be gone (its workspace was removed meanwhile): then there is nothing to report. */
+  private update(jobId: string, patch: JobPatch): Job | undefined {
+    const job = this.deps.library.jobs.update(jobId, patch);
+    if (!job) this.deps.log.warn('job row vanished while running (workspace removed?)', { jobId });
+    return job;
+  }
+
+  /** A listener's failure must never fail, re-run or strand a job. */
+  private emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    try {
+      this.deps.events.emit(event, payload);
+    } catch (error) {
+      this.deps.log.error('event listener failed', { event, error: String(error) });
+    }
   }
 
   /** Tools that start from an image: the input asset must belong to this workspace. */

@@ -74,6 +74,10 @@ export function parse(raw: unknown, deps: Pick<PlanDeps, 'engines' | 'workspaces
     throw new AppFailure(error.code, error.message, error.field);
   }
   const request = parsed.data;
+  const tool = engine.spec.tools.find((t) => t.id === request.tool);
+  if (tool?.input === 'none' && request.inputAssetId !== undefined) {
+    throw new AppFailure('invalid_input', `The ${tool.label} tool does not start from an image; choose Rotate, Inpaint or another image tool.`, 'inputAssetId');
+  }
   const workspace = deps.workspaces.get(request.workspaceId);
   if (!workspace) throw new AppFailure('not_found', 'This workspace no longer exists in the library.', 'workspaceId');
   if (workspace.mode !== request.mode) {
@@ -145,7 +149,8 @@ export function resolveQuality(request: ModeRequest, engine: AnyModeEngine, tier
 
 /** Stages 1–5, 7 and 8 (stage 6, negative encoding, is per provider and happens at dispatch). */
 export function planGeneration(raw: unknown, deps: PlanDeps, options: { readonly requireProvider: boolean } = { requireProvider: true }): GenerationPlan {
-  guard(deps);
+  // A preview queues nothing, so a full queue does not stop it.
+  if (options.requireProvider) guard(deps);
   const { request, engine, workspace } = parse(raw, deps);
   const tier: QualityTier = request.hd ? 'hd' : 'standard';
   const baseSeed = request.seed ?? (deps.randomSeed ?? randomSeed)();

@@ -42,3 +42,27 @@ describe('slotSeed', () => {
     expect(slotSeed(2_147_483_600, 1, 2_147_483_647)).toBe(89);
   });
 });
+
+describe('KeyedSemaphore hand-off', () => {
+  it('never lets a newcomer overtake a waiter or exceed the limit', async () => {
+    const s = new KeyedSemaphore();
+    const signal = new AbortController().signal;
+    const first = await s.acquire('comfy', 1, signal);
+    const waiter = s.acquire('comfy', 1, signal);
+    first();
+    const newcomer = s.acquire('comfy', 1, signal);
+    expect(s.inUse('comfy')).toBe(1);
+    const w = await waiter;
+    expect(s.inUse('comfy')).toBe(1);
+    w();
+    (await newcomer)();
+    expect(s.inUse('comfy')).toBe(0);
+  });
+
+  it('treats a nonsense limit as 1 instead of waiting forever', async () => {
+    const s = new KeyedSemaphore();
+    const release = await s.acquire('x', 0, new AbortController().signal);
+    release();
+    expect(s.inUse('x')).toBe(0);
+  });
+});

@@ -13,6 +13,8 @@ describe('validatePrompt', () => {
     ['```js\nconsole.log(1)\n``` a potion', 'a potion', 'Removed a code block.'],
     ['a `red` potion --- with a cork', 'a red potion with a cork', 'Removed a divider line.'],
     ['a\u0000 slime\u200b monster', 'a slime monster', 'Removed invisible control characters.'],
+    ['photo\u200brealistic knight', 'knight', 'Removed invisible control characters.'],
+    ['ｈｔｔｐｓ://evil.example a gem', 'a gem', 'Removed a link.'],
   ])('%j → %j', (input, expected, warning) => {
     const result = validatePrompt(input, '', pixel);
     expect(result.prompt).toBe(expected);
@@ -56,5 +58,12 @@ describe('negatives', () => {
     const terms = Array.from({ length: 10 }, (_, i) => `t${i}`);
     expect(encodeNegativesIntoPrompt('a cat', terms)).toBe('a cat, ((avoid: t0, t1, t2, t3, t4, t5, t6, t7))');
     expect(encodeNegativesIntoPrompt('a cat', [])).toBe('a cat');
+  });
+});
+
+describe('scripts that need joiners', () => {
+  it('keeps ZWJ emoji sequences and ZWNJ words intact', () => {
+    expect(validatePrompt('family 👨\u200d👩\u200d👧 picnic', '', pixel).prompt).toBe('family 👨\u200d👩\u200d👧 picnic');
+    expect(validatePrompt('کتاب\u200cها on a shelf', '', pixel).prompt).toBe('کتاب\u200cها on a shelf');
   });
 });

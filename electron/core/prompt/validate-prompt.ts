@@ -32,8 +32,15 @@ interface Cleaner {
   readonly warning: string;
 }
 
-/** Order matters: fences before inline code, links before bare URLs, tags before entities. */
+/**
+ * Order matters: invisible characters first (so "photo\u200brealistic" or a link split by a
+ * zero-width space is seen whole), fences before inline code, links before bare URLs.
+ * ZWJ/ZWNJ (U+200C/D) are kept: emoji sequences and Persian or Indic words need them.
+ */
 const CLEANERS: ReadonlyArray<Cleaner> = [
+  // eslint-disable-next-line no-control-regex -- the point is to drop control characters
+  { pattern: /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g, replacement: ' ', warning: 'Removed invisible control characters.' },
+  { pattern: /[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g, replacement: '', warning: 'Removed invisible control characters.' },
   { pattern: /```[\s\S]*?(```|$)/g, replacement: ' ', warning: 'Removed a code block.' },
   { pattern: /`([^`]*)`/g, replacement: '$1', warning: 'Removed code formatting.' },
   { pattern: /!?\[([^\]]*)\]\([^)]*\)/g, replacement: '$1', warning: 'Removed a markdown link.' },
@@ -42,12 +49,11 @@ const CLEANERS: ReadonlyArray<Cleaner> = [
   { pattern: /<\/?[a-z][^>]*>/gi, replacement: ' ', warning: 'Removed HTML tags.' },
   { pattern: /(\*\*|__)(.+?)\1/g, replacement: '$2', warning: 'Removed markdown emphasis.' },
   { pattern: /(^|\s)(-{3,}|_{3,}|\*{3,}|={3,})(?=\s|$)/g, replacement: ' ', warning: 'Removed a divider line.' },
-  // eslint-disable-next-line no-control-regex -- the point is to drop control characters
-  { pattern: /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/g, replacement: ' ', warning: 'Removed invisible control characters.' },
 ];
 
 function clean(text: string, warnings: Set<string>): string {
-  let out = text.normalize('NFC');
+  // NFKC folds full-width and compatibility forms (ｈｔｔｐｓ://) so the patterns below see them.
+  let out = text.normalize('NFKC');
   for (const { pattern, replacement, warning } of CLEANERS) {
     const next = out.replace(pattern, replacement);
     if (next !== out) warnings.add(warning);

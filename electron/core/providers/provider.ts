@@ -108,9 +108,16 @@ export class ProviderError extends Error {
   }
 }
 
-/** Anything a provider throws, as a ProviderError (an aborted signal is `cancelled`). */
+/**
+ * Anything a provider throws, as a ProviderError. Only the job's own aborted signal means
+ * `cancelled`; an AbortError the provider raised itself (its own timeout) is a `timeout`,
+ * which may fall back to the next provider.
+ */
 export function toProviderError(error: unknown, signal?: AbortSignal): ProviderError {
+  if (signal?.aborted) return new ProviderError('cancelled', 'Cancelled.');
   if (error instanceof ProviderError) return error;
-  if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return new ProviderError('cancelled', 'Cancelled.');
+  if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
+    return new ProviderError('timeout', 'The provider gave up waiting (timed out).');
+  }
   return new ProviderError('provider_failure', error instanceof Error ? error.message : String(error));
 }

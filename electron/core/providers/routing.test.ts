@@ -58,5 +58,7 @@ describe('provider errors', () => {
     controller.abort();
     expect(toProviderError(new Error('boom')).kind).toBe('provider_failure');
     expect(toProviderError(new Error('x'), controller.signal).kind).toBe('cancelled');
+    expect(toProviderError(new DOMException('The operation timed out.', 'TimeoutError')).kind).toBe('timeout');
+    expect(toProviderError(new DOMException('aborted', 'AbortError')).kind).toBe('timeout');
   });
 });

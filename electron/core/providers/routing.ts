@@ -61,5 +61,6 @@ export function resolveProviderChain({ mode, tool, tier, available, only }: Rout
   const order = only ? [only] : ROUTING_TABLE[capability][tier];
   return order
     .map((id) => byId.get(id))
-    .filter((p): p is ProviderCapabilities => p !== undefined && p.capabilities.has(capability) && p.tiers.has(tier));
+    // HD only where the provider names its own HD model: never a standard model billed as HD.
+    .filter((p): p is ProviderCapabilities => p !== undefined && p.capabilities.has(capability) && p.tiers.has(tier) && (tier === 'standard' || p.models.hd !== undefined));
 }

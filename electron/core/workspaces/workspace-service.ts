@@ -38,6 +38,8 @@ export interface WorkspaceServiceDeps {
    * (a folder copied from another machine arrives with its history). Returns what it added.
    */
   readonly rebuildRows?: (folder: string, workspaceId: string) => Promise<{ jobsInserted: number; assetsInserted: number }>;
+  /** Stops the workspace's running generations before it leaves the library. */
+  readonly beforeRemove?: (workspaceId: string) => Promise<void>;
   readonly now?: () => number;
   readonly newId?: () => string;
 }
@@ -145,6 +147,7 @@ export class WorkspaceService {
     const row = this.require(input.id);
     this.assertNotBusy(row);
     const removed = this.toWorkspace(row);
+    await this.deps.beforeRemove?.(row.id);
     let filesTrashed = false;
     if (input.deleteFiles && existsSync(row.folder)) {
       this.assertTrashable(row);
