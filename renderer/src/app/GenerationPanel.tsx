@@ -318,6 +318,7 @@ function SeedInput({ value, onChange, error }: { value: string; onChange: (value
 
 function FinalPrompt({ mode }: { mode: ModeId }) {
   const preview = generationForms[mode]((s) => s.preview);
+  const empty = generationForms[mode]((s) => s.values.prompt.trim() === '');
   const id = useId();
   const value = preview.value;
   return (
@@ -326,7 +327,11 @@ function FinalPrompt({ mode }: { mode: ModeId }) {
         Final prompt
       </h3>
       {preview.status === 'error' && preview.error !== null && <p className="field-error">{preview.error.message}</p>}
-      {value === null && preview.status !== 'error' && <p className="field-hint">Type a prompt to see what the provider will get.</p>}
+      {value === null && preview.status !== 'error' && (
+        <p className="field-hint">
+          {empty ? 'Type a prompt to see what the provider will get.' : 'Fix the fields marked above to see what the provider will get.'}
+        </p>
+      )}
       {value !== null && (
         <dl className="final-prompt-list">
           <dt>Prompt</dt>

@@ -95,7 +95,7 @@ describe('generation form store', () => {
     const { store, fake } = setup();
     await vi.advanceTimersByTimeAsync(300);
     const before = fake.callsTo('generation.preview').length;
-    store.getState().set('prompt', 'a');
+    store.getState().set('prompt', 'a l');
     store.getState().set('prompt', 'a l');
     await vi.advanceTimersByTimeAsync(200);
     store.getState().set('prompt', 'a lighthouse');
@@ -106,6 +106,19 @@ describe('generation form store', () => {
     expect(calls).toHaveLength(before + 1);
     expect(calls.at(-1)).toMatchObject({ mode: 'pixel', prompt: 'a lighthouse', workspaceId: WS });
     expect(store.getState().preview).toEqual({ status: 'ready', value: preview, error: null });
+  });
+
+  it('asks for no preview while the prompt is empty or a field is invalid, and drops the old one', async () => {
+    const { store, fake } = setup();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(fake.callsTo('generation.preview')).toHaveLength(0);
+    store.getState().set('prompt', 'a lighthouse');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(store.getState().preview.status).toBe('ready');
+    store.getState().set('size', 9999);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(fake.callsTo('generation.preview')).toHaveLength(1);
+    expect(store.getState().preview).toEqual({ status: 'idle', value: null, error: null });
   });
 
   it('maps an error with a field next to that field, and clears it when the field changes', async () => {

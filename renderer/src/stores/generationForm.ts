@@ -230,7 +230,12 @@ export function createGenerationFormStore({ api, mode, submit, debounceMs = PREV
         const { workspaceId, values } = get();
         if (workspaceId === null) return;
         const request = buildRequest(mode, workspaceId, values);
-        if (Object.keys(validateRequest(request)).length > 0) return;
+        if (values.prompt.trim() === '' || Object.keys(validateRequest(request)).length > 0) {
+          // Nothing the core could preview: say so rather than keep an answer about other values.
+          ticket += 1;
+          set({ preview: { status: 'idle', value: null, error: null } });
+          return;
+        }
         const mine = ++ticket;
         set((s) => ({ preview: { ...s.preview, status: 'loading' } }));
         const result = await api.generation.preview(request);
