@@ -1,4 +1,4 @@
-import { test as base } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { TestApp } from '../harness/test-app';
 
 /** Every spec gets a fresh studio (real core, temp data folder) and disposes of it after. */
@@ -14,4 +14,15 @@ export const test = base.extend<{ studio: TestApp }>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
+
+/** Creates a workspace through the studio's dialog and waits for it to close. */
+export async function createWorkspace(page: Page, modeName: string, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'New workspace' }).first().click();
+  const dialog = page.getByRole('dialog', { name: `New ${modeName} workspace` });
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByRole('button', { name: 'Create workspace' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+export const workspaceOption = (page: Page, name: string) => page.getByLabel('Workspace').locator('option', { hasText: name });

@@ -1,17 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-
-async function createWorkspace(page: Page, modeName: string, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'New workspace' }).first().click();
-  const dialog = page.getByRole('dialog', { name: `New ${modeName} workspace` });
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByRole('button', { name: 'Create workspace' }).click();
-  await expect(dialog).toBeHidden();
-}
-
-const workspaceOption = (page: Page, name: string) => page.getByLabel('Workspace').locator('option', { hasText: name });
+import { createWorkspace, expect, test, workspaceOption } from './fixtures';
 
 test('create a pixel workspace and see it listed, with its folder on disk', async ({ page, studio }) => {
   await page.goto(`${studio.url}pixel/studio`);
