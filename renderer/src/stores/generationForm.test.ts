@@ -84,6 +84,19 @@ describe('generation form store', () => {
     expect(store.getState().values).toMatchObject({ tool: 'animate', batch: 1 });
   });
 
+  it('fits the batch and the controls to a newly picked tool', () => {
+    const emoji = setup('emoji').store;
+    emoji.getState().setTool('pack');
+    expect(emoji.getState().values.batch).toBe(2);
+
+    const business = setup('business').store;
+    business.getState().setTool('social');
+    business.getState().setControl('aspect', 'og');
+    business.getState().setControl('mood', 'bold');
+    business.getState().setTool('logo');
+    expect(business.getState().values.controls).toEqual({ mood: 'bold' });
+  });
+
   it('fills the prompt with the preset’s example', () => {
     const { store } = setup();
     store.getState().setPreset('rpg_icon');

@@ -136,6 +136,34 @@ export function formErrors(mode: ModeId, workspaceId: string | null, values: For
   return errors;
 }
 
+/** Any well-formed id: checks that only concern the other fields need one. */
+const SOME_WORKSPACE = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * Values fitted to a newly picked tool: the batch within the tool's limits (a pack or a
+ * brand kit needs two or more), and controls the tool does not accept back to their default.
+ */
+export function adaptToTool(mode: ModeId, values: FormValues, tool: ToolSpec): FormValues {
+  let next: FormValues = { ...values, batch: Math.min(values.batch, tool.maxBatch) };
+  const errors = validateRequest(buildRequest(mode, SOME_WORKSPACE, next));
+  const controls: Record<string, unknown> = { ...next.controls };
+  let dropped = false;
+  for (const field of Object.keys(errors)) {
+    if (field.startsWith('controls.')) {
+      delete controls[field.slice('controls.'.length)];
+      dropped = true;
+    }
+  }
+  if (dropped) next = { ...next, controls };
+  for (let batch = next.batch; errors.batch !== undefined && batch <= tool.maxBatch; batch += 1) {
+    if (validateRequest(buildRequest(mode, SOME_WORKSPACE, { ...next, batch })).batch === undefined) {
+      next = { ...next, batch };
+      break;
+    }
+  }
+  return next;
+}
+
 /** Which submit errors a change to `key` makes stale. */
 const clearsField = (errors: FieldErrors, field: string): FieldErrors => {
   const next: Record<string, string> = {};
@@ -190,8 +218,7 @@ export function createGenerationFormStore({ api, mode, submit, debounceMs = PREV
       setTool(toolId) {
         const tool = toolOf(mode, toolId);
         if (tool === undefined) return;
-        const values = get().values;
-        change({ ...values, tool: toolId, batch: Math.min(values.batch, tool.maxBatch) }, 'tool');
+        change(adaptToTool(mode, { ...get().values, tool: toolId }, tool), 'tool');
       },
 
       setPreset(preset) {
