@@ -113,6 +113,8 @@ export interface SlotRunDeps {
   readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   readonly onAttempt: (attempt: JobAttempt) => void;
   readonly onProgress: (progress: ProviderProgress) => void;
+  /** Called each time a provider slot is granted (the job starts running at the first). */
+  readonly onAcquired?: () => void;
   readonly input?: Pick<ProviderRequest, 'inputImage' | 'mask'>;
 }
 
@@ -127,6 +129,7 @@ export async function runSlot(plan: GenerationPlan, slot: SlotPlan, signal: Abor
     for (;;) {
       if (signal.aborted) throw signal.reason;
       const release = await deps.semaphore.acquire(caps.id, caps.concurrency, signal);
+      deps.onAcquired?.();
       const startedAt = deps.now();
       let result: { readonly output: ProviderOutput } | { readonly failure: ProviderError };
       try {

@@ -400,3 +400,17 @@ describe('review fixes', () => {
     expect(events.filter((e) => e.event === 'jobs.failed')).toEqual([]);
   });
 });
+
+describe('queued until a provider takes the job', () => {
+  it('a second job behind a one-at-a-time provider stays queued while the first runs', async () => {
+    providers = [new FakeProvider(capabilities('comfyui', { concurrency: 1 }), succeeds(300))];
+    const pipeline = makePipeline();
+    const first = pipeline.submit(request());
+    const second = pipeline.submit(request());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(library.jobs.get(first.id)?.status).toBe('running');
+    expect(library.jobs.get(second.id)?.status).toBe('queued');
+    await pipeline.whenIdle();
+    expect(library.jobs.get(second.id)?.status).toBe('succeeded');
+  });
+});

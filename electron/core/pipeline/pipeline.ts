@@ -185,8 +185,14 @@ export class Pipeline {
     signal.addEventListener('abort', stopSlots, { once: true });
     try {
       signal.throwIfAborted();
-      if (!this.update(queued.id, { status: 'running', startedAt: this.now() })) return;
-      this.emit('jobs.started', { jobId: queued.id });
+      // `queued` until a provider actually takes the job: ten jobs behind a one-at-a-time
+      // ComfyUI show as waiting, not as ten running jobs.
+      let started = false;
+      const markStarted = () => {
+        if (started) return;
+        started = true;
+        if (this.update(queued.id, { status: 'running', startedAt: this.now() })) this.emit('jobs.started', { jobId: queued.id });
+      };
 
       const outcomes = await Promise.allSettled(
         plan.slots.map(async (slot) => {
@@ -197,6 +203,7 @@ export class Pipeline {
               now: this.now,
               sleep: abortableSleep,
               input,
+              onAcquired: markStarted,
               onAttempt: (attempt) => {
                 attempts.push(attempt);
                 jobs.update(queued.id, { attempts: [...attempts] });
