@@ -3,7 +3,6 @@
  * elapsed time, Cancel/Retry and a details toggle (attempts, error with its stage).
  */
 import { useEffect, useId, useState } from 'react';
-import type { Job } from '../../../shared/library';
 import type { Workspace } from '../../../shared/workspace';
 import { Badge } from '../components/Badge';
 import { Button } from '../components/Button';
@@ -11,6 +10,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { useShallow } from 'zustand/react/shallow';
 import { useJobs, useToasts } from '../stores';
 import { isActive, JOB_STATUS_LABELS, selectJobRows, type JobEntry } from '../stores/jobs';
+import { elapsedMs, formatElapsed } from './format';
 
 export function QueuePanel({ workspace }: { workspace: Workspace }) {
   const open = useJobs((s) => s.open);
@@ -79,7 +79,7 @@ function JobRow({ entry, now }: { entry: JobEntry; now: number }) {
   };
 
   return (
-    <li className="job-row" aria-label={truncate(job.prompt, 60)}>
+    <li className="job-row">
       <div className="job-main">
         {entry.previewDataUrl !== null && active && <img className="job-preview" src={entry.previewDataUrl} alt="Live preview" />}
         <div className="job-text">
@@ -172,20 +172,6 @@ function JobDetails({ id, entry }: { id: string; entry: JobEntry }) {
       )}
     </div>
   );
-}
-
-export function elapsedMs(job: Job, now: number): number {
-  const start = job.startedAt ?? job.createdAt;
-  const end = job.finishedAt ?? (isActive(job.status) ? now : start);
-  return Math.max(0, end - start);
-}
-
-export function formatElapsed(ms: number): string {
-  const seconds = ms / 1000;
-  if (seconds < 10) return `${seconds.toFixed(1)} s`;
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
 }
 
 function truncate(text: string, max: number): string {
