@@ -119,8 +119,8 @@ function AssetCard({ asset }: { asset: Asset }) {
         )}
       </div>
       <div className="asset-meta">
-        <span className="asset-path" title={asset.relativePath}>
-          {asset.relativePath}
+        <span className="asset-path" title={`${promptOf(asset)}\n${asset.relativePath}`}>
+          {fileName(asset.relativePath)}
         </span>
         <span className="asset-details">
           {asset.width !== null && asset.height !== null && `${asset.width}×${asset.height} · `}

@@ -89,6 +89,7 @@ function JobRow({ entry, now }: { entry: JobEntry; now: number }) {
           <span className="job-meta">
             <Badge tone={STATUS_TONE[job.status]}>{JOB_STATUS_LABELS[job.status]}</Badge>
             <span>{job.tool}</span>
+            {job.seed !== null && <span>seed {job.seed}</span>}
             <span>{formatElapsed(elapsedMs(job, now))}</span>
           </span>
         </div>
