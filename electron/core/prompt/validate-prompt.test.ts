@@ -27,6 +27,13 @@ describe('validatePrompt', () => {
     expect(result.warnings).toEqual(expect.arrayContaining(['Removed “photorealistic”: it does not fit the Pixel mode.', 'Removed “3d render”: it does not fit the Pixel mode.', 'Removed “4k”: it does not fit the Pixel mode.']));
   });
 
+  it.each([
+    ['a robot named my__init__', 'a robot named my__init__'],
+    ['```a glowing sword with runes', 'a glowing sword with runes'],
+  ])('leaves %j alone where it is not markup', (input, expected) => {
+    expect(validatePrompt(input, '', pixel).prompt).toBe(expected);
+  });
+
   it('keeps a clean prompt untouched with no warnings', () => {
     expect(validatePrompt('a tiny red potion, glass bottle', 'blur', pixel)).toEqual({ prompt: 'a tiny red potion, glass bottle', negative: 'blur', warnings: [] });
   });

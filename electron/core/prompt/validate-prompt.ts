@@ -41,13 +41,17 @@ const CLEANERS: ReadonlyArray<Cleaner> = [
   // eslint-disable-next-line no-control-regex -- the point is to drop control characters
   { pattern: /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g, replacement: ' ', warning: 'Removed invisible control characters.' },
   { pattern: /[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g, replacement: '', warning: 'Removed invisible control characters.' },
-  { pattern: /```[\s\S]*?(```|$)/g, replacement: ' ', warning: 'Removed a code block.' },
+  { pattern: /```[\s\S]*?```/g, replacement: ' ', warning: 'Removed a code block.' },
+  // An unclosed fence keeps its text (it may be the whole description); only the backticks go.
+  { pattern: /```/g, replacement: ' ', warning: 'Removed code formatting.' },
   { pattern: /`([^`]*)`/g, replacement: '$1', warning: 'Removed code formatting.' },
   { pattern: /!?\[([^\]]*)\]\([^)]*\)/g, replacement: '$1', warning: 'Removed a markdown link.' },
   { pattern: /\b(?:https?|ftp|file|data|javascript):\/?\/?[^\s,)]+/gi, replacement: ' ', warning: 'Removed a link.' },
   { pattern: /\bwww\.[^\s,)]+/gi, replacement: ' ', warning: 'Removed a link.' },
-  { pattern: /<\/?[a-z][^>]*>/gi, replacement: ' ', warning: 'Removed HTML tags.' },
-  { pattern: /(\*\*|__)(.+?)\1/g, replacement: '$2', warning: 'Removed markdown emphasis.' },
+  // A tag name right after `<`, then attributes (`<b>`, `<img src=x>`); `a < b` is left alone.
+  { pattern: /<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>/gi, replacement: ' ', warning: 'Removed HTML tags.' },
+  // Emphasis must start and end at a word boundary: `my__init__` is a name, not emphasis.
+  { pattern: /(^|[^\p{L}\p{N}_])(\*\*|__)(?=\S)(.+?)(?<=\S)\2(?![\p{L}\p{N}_])/gu, replacement: '$1$3', warning: 'Removed markdown emphasis.' },
   { pattern: /(^|\s)(-{3,}|_{3,}|\*{3,}|={3,})(?=\s|$)/g, replacement: ' ', warning: 'Removed a divider line.' },
 ];
 
