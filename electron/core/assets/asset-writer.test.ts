@@ -107,7 +107,7 @@ describe('writeAssetFiles', () => {
     const other = await patternPng(64, 64, 3);
     await expect(writeAssetFiles({ ...input, processed: { ...input.processed, bytes: other } })).rejects.toMatchObject({ code: 'conflict' });
     expect(filesIn(folder).map((p) => [p, readFileSync(join(folder, p)).toString('base64')])).toEqual(before);
-    expect(first.relativePath).toBeTruthy();
+    expect(first.relativePath).toMatch(/^assets\/\d{4}-\d{2}\/.+-0\.png$/);
     expect(filesIn(folder)).toHaveLength(3);
   });
 
