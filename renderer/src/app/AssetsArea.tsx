@@ -1,10 +1,12 @@
 /**
- * The gallery of a studio's workspace: thumbnails newest first, a page at a time ("Load
- * more" follows the keyset cursor); the first page reloads when a job of the workspace
- * succeeds. Not virtualised yet (no virtualiser is installed): a CSS grid whose cards use
- * `content-visibility: auto`, so off-screen cards skip layout and paint.
+ * The gallery of a studio's workspace: thumbnails newest first in a row-virtualised grid
+ * (@tanstack/react-virtual over rows; the column count follows the container's width), so
+ * only the visible rows — plus a few overscan rows — are in the DOM even at 10k+ assets.
+ * The next page (keyset cursor) loads when the last rows come into view; "Load more" stays
+ * as a fallback. Cards are buttons named by the prompt; Enter or a click opens the viewer.
  */
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { MODES } from '../../../shared/modes';
 import type { Asset } from '../../../shared/library';
 import type { Workspace } from '../../../shared/workspace';
@@ -16,11 +18,24 @@ import { Icon } from '../components/Icon';
 import { assetUrl, useLibrary } from '../stores';
 import { selectWorkspaceAssets } from '../stores/library';
 import { formatBytes } from './format';
+import { AssetViewer } from './gallery/AssetViewer';
+import {
+  columnCount,
+  fileName,
+  GRID_GAP,
+  metadataPath,
+  OVERSCAN_ROWS,
+  promptOf,
+  ROW_HEIGHT,
+  rowCount,
+  rowOfIndex,
+  rowSlice,
+  shouldLoadMore,
+} from './gallery/galleryModel';
 
 export function AssetsArea({ workspace }: { workspace: Workspace }) {
   const { status, items, nextCursor, error } = useLibrary(selectWorkspaceAssets(workspace.id));
   const loadAssets = useLibrary((s) => s.loadAssets);
-  const loadMore = useLibrary((s) => s.loadMore);
 
   useEffect(() => {
     void loadAssets(workspace.id);
@@ -76,50 +91,156 @@ export function AssetsArea({ workspace }: { workspace: Workspace }) {
           {nextCursor !== null ? '+' : ''}
         </span>
       </div>
-      <ul className={workspace.mode === 'pixel' ? 'asset-grid asset-grid-pixel' : 'asset-grid'}>
-        {items.map((asset) => (
-          <AssetCard key={asset.id} asset={asset} />
-        ))}
-      </ul>
+      <VirtualGrid workspace={workspace} items={items} hasMore={nextCursor !== null} busy={status === 'loading' || status === 'error'} />
       {status === 'error' && <p className="field-error">{error?.message}</p>}
-      {nextCursor !== null && (
-        <div className="gallery-more">
-          <Button pending={status === 'loading'} onClick={() => void loadMore(workspace.id)}>
-            Load more
-          </Button>
-        </div>
-      )}
+      {nextCursor !== null && <LoadMoreButton workspaceId={workspace.id} pending={status === 'loading'} />}
     </section>
   );
 }
 
-function promptOf(asset: Asset): string {
-  const prompt = asset.metadata.prompt;
-  return typeof prompt === 'string' && prompt !== '' ? prompt : fileName(asset.relativePath);
-}
-
-function fileName(relativePath: string): string {
-  return relativePath.split('/').pop() ?? relativePath;
-}
-
-function AssetCard({ asset }: { asset: Asset }) {
-  const thumbnail = asset.metadata.thumbnailPath;
-  const isCode = asset.kind === 'code';
-  const src = assetUrl(asset.workspaceId, typeof thumbnail === 'string' && thumbnail !== '' ? thumbnail : asset.relativePath);
+function LoadMoreButton({ workspaceId, pending }: { workspaceId: string; pending: boolean }) {
+  const loadMore = useLibrary((s) => s.loadMore);
   return (
-    <li className="asset-card">
-      <div className="asset-thumb">
+    <div className="gallery-more">
+      <Button pending={pending} onClick={() => void loadMore(workspaceId)}>
+        Load more
+      </Button>
+    </div>
+  );
+}
+
+function VirtualGrid({
+  workspace,
+  items,
+  hasMore,
+  busy,
+}: {
+  workspace: Workspace;
+  items: ReadonlyArray<Asset>;
+  hasMore: boolean;
+  busy: boolean;
+}) {
+  const loadMore = useLibrary((s) => s.loadMore);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  const [viewing, setViewing] = useState<string | null>(null);
+
+  // Columns follow the container's width (the observer also reports the first size).
+  useEffect(() => {
+    const element = scrollerRef.current;
+    if (element === null) return undefined;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry !== undefined) setWidth(entry.contentRect.width);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const columns = columnCount(width);
+  const rows = rowCount(items.length, columns);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are read during render on purpose; this component is not memoised by the compiler.
+  const virtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN_ROWS,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const lastRenderedRow = virtualRows.length > 0 ? virtualRows[virtualRows.length - 1]!.index : -1;
+
+  // The next page, when the last loaded rows come into view.
+  useEffect(() => {
+    if (shouldLoadMore({ lastRenderedRow, rowCount: rows, hasMore, busy })) void loadMore(workspace.id);
+  }, [lastRenderedRow, rows, hasMore, busy, loadMore, workspace.id]);
+
+  // The viewer near the end of what is loaded fetches ahead too, so Next keeps going.
+  const viewingIndex = viewing === null ? -1 : items.findIndex((a) => a.id === viewing);
+  useEffect(() => {
+    if (viewingIndex >= 0 && viewingIndex >= items.length - 2 && hasMore && !busy) void loadMore(workspace.id);
+  }, [viewingIndex, items.length, hasMore, busy, loadMore, workspace.id]);
+
+  const closeViewer = useCallback(() => {
+    const id = viewing;
+    setViewing(null);
+    if (id === null) return;
+    const index = items.findIndex((a) => a.id === id);
+    if (index < 0) return;
+    virtualizer.scrollToIndex(rowOfIndex(index, columns), { align: 'auto' });
+    // Focus the asset's card once its row is rendered (after the dialog gave focus back).
+    let tries = 0;
+    const focusCard = (): void => {
+      const card = scrollerRef.current?.querySelector<HTMLElement>(`[data-asset-id="${CSS.escape(id)}"]`);
+      if (card) card.focus();
+      else if ((tries += 1) < 10) requestAnimationFrame(focusCard);
+    };
+    requestAnimationFrame(focusCard);
+  }, [viewing, items, virtualizer, columns]);
+
+  const viewed = viewingIndex >= 0 ? items[viewingIndex] : undefined;
+  const pixel = workspace.mode === 'pixel';
+
+  return (
+    <>
+      <div ref={scrollerRef} className={pixel ? 'gallery-scroller asset-grid-pixel' : 'gallery-scroller'}>
+        <div className="gallery-canvas" role="list" aria-label="Assets" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+          {virtualRows.map((row) => {
+            const { start, end } = rowSlice(row.index, columns, items.length);
+            return (
+              <div
+                key={row.key}
+                className="asset-row"
+                style={{
+                  transform: `translateY(${row.start}px)`,
+                  gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+                  gap: `${GRID_GAP}px`,
+                }}
+              >
+                {items.slice(start, end).map((asset) => (
+                  <AssetCard key={asset.id} asset={asset} onOpen={setViewing} />
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {viewed !== undefined && (
+        <AssetViewer workspace={workspace} items={items} asset={viewed} onNavigate={setViewing} onClose={closeViewer} />
+      )}
+    </>
+  );
+}
+
+function AssetCard({ asset, onOpen }: { asset: Asset; onOpen: (id: string) => void }) {
+  const thumbnail = metadataPath(asset, 'thumbnailPath');
+  const isCode = asset.kind === 'code';
+  const prompt = promptOf(asset);
+  return (
+    <div className="asset-card" role="listitem">
+      <button
+        type="button"
+        className="asset-thumb asset-open"
+        data-asset-id={asset.id}
+        aria-label={isCode ? prompt : undefined}
+        aria-haspopup="dialog"
+        onClick={() => onOpen(asset.id)}
+      >
         {isCode ? (
           <span className="asset-code">
             <Icon name="code" size={28} />
             <span className="asset-code-name">{fileName(asset.relativePath)}</span>
           </span>
         ) : (
-          <img className="asset-img" src={src} alt={promptOf(asset)} loading="lazy" decoding="async" draggable={false} />
+          <img
+            className="asset-img"
+            src={assetUrl(asset.workspaceId, thumbnail ?? asset.relativePath)}
+            alt={prompt}
+            decoding="async"
+            draggable={false}
+          />
         )}
-      </div>
+      </button>
       <div className="asset-meta">
-        <span className="asset-path" title={`${promptOf(asset)}\n${asset.relativePath}`}>
+        <span className="asset-path" title={`${prompt}\n${asset.relativePath}`}>
           {fileName(asset.relativePath)}
         </span>
         <span className="asset-details">
@@ -133,6 +254,6 @@ function AssetCard({ asset }: { asset: Asset }) {
           )}
         </span>
       </div>
-    </li>
+    </div>
   );
 }

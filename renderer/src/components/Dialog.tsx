@@ -12,7 +12,7 @@ export interface DialogProps {
   children: ReactNode;
   /** While false (e.g. a request is running), Esc and the close button do nothing. */
   dismissible?: boolean;
-  size?: 'sm' | 'md';
+  size?: 'sm' | 'md' | 'lg';
 }
 
 export function Dialog({ title, onClose, children, dismissible = true, size = 'md' }: DialogProps) {
