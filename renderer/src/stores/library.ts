@@ -1,6 +1,6 @@
 /**
- * The assets of each workspace, newest first, one page at a time. The real virtualised
- * gallery builds on this; for now the studio shows the first page.
+ * The assets of each workspace, newest first, one page at a time (keyset cursor). The
+ * virtualised gallery asks for the next page as its last rows come into view.
  */
 import { create } from 'zustand';
 import type { AppError, Result } from '../../../shared/errors';
@@ -65,16 +65,17 @@ export function createLibraryStore({ api }: LibraryDeps) {
         put(workspaceId, (c) => ({ ...c, status: 'loading' }));
         const result = await api.library.assets({ workspaceId, cursor: current.nextCursor });
         if (ticket[workspaceId] !== mine) return;
-        put(workspaceId, (c) =>
-          result.ok
-            ? {
-                status: 'ready',
-                items: [...c.items, ...result.value.items.filter((a) => !c.items.some((b) => b.id === a.id))],
-                nextCursor: result.value.nextCursor,
-                error: null,
-              }
-            : { ...c, status: 'error', error: result.error },
-        );
+        put(workspaceId, (c) => {
+          if (!result.ok) return { ...c, status: 'error', error: result.error };
+          // A Set keeps appending linear at 10k+ assets (rows already shown are not repeated).
+          const known = new Set(c.items.map((a) => a.id));
+          return {
+            status: 'ready',
+            items: [...c.items, ...result.value.items.filter((a) => !known.has(a.id))],
+            nextCursor: result.value.nextCursor,
+            error: null,
+          };
+        });
       },
       start() {
         return api.on('jobs.succeeded', ({ job }) => {

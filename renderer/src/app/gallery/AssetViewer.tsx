@@ -89,7 +89,8 @@ function ViewerBody({
   const reveal = useWorkspaces((s) => s.reveal);
 
   // Animation frames: the job's frames in order, playing at the job's frame rate.
-  const [playing, setPlaying] = useState(true);
+  // Plays on open unless the system asks for reduced motion.
+  const [playing, setPlaying] = useState(() => !window.matchMedia('(prefers-reduced-motion: reduce)').matches);
   const [fps, setFps] = useState(() => clampFps(sequence?.fps ?? 8));
   const [frameIndex, setFrameIndex] = useState(() => Math.max(0, sequence?.frames.findIndex((f) => f.id === asset.id) ?? 0));
   const frameCount = sequence?.frames.length ?? 0;
