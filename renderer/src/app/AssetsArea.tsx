@@ -3,9 +3,10 @@
  * (@tanstack/react-virtual over rows; the column count follows the container's width), so
  * only the visible rows — plus a few overscan rows — are in the DOM even at 10k+ assets.
  * The next page (keyset cursor) loads when the last rows come into view; "Load more" stays
- * as a fallback. Cards are buttons named by the prompt; Enter or a click opens the viewer.
+ * as a fallback. Cards are buttons named by the prompt; Enter or a click opens the viewer;
+ * arrow keys, Page Up/Down and Home/End move between cards.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { MODES } from '../../../shared/modes';
 import type { Asset } from '../../../shared/library';
@@ -23,6 +24,7 @@ import {
   columnCount,
   fileName,
   GRID_GAP,
+  gridMove,
   metadataPath,
   OVERSCAN_ROWS,
   promptOf,
@@ -159,29 +161,55 @@ function VirtualGrid({
     if (viewingIndex >= 0 && viewingIndex >= items.length - 2 && hasMore && !busy) void loadMore(workspace.id);
   }, [viewingIndex, items.length, hasMore, busy, loadMore, workspace.id]);
 
+  // Scrolls an asset's row into view and focuses its card once the row is rendered.
+  const focusAsset = useCallback(
+    (id: string) => {
+      const index = items.findIndex((a) => a.id === id);
+      if (index < 0) return;
+      virtualizer.scrollToIndex(rowOfIndex(index, columns), { align: 'auto' });
+      let tries = 0;
+      const focusCard = (): void => {
+        const card = scrollerRef.current?.querySelector<HTMLElement>(`[data-asset-id="${CSS.escape(id)}"]`);
+        if (card) card.focus();
+        else if ((tries += 1) < 10) requestAnimationFrame(focusCard);
+      };
+      requestAnimationFrame(focusCard);
+    },
+    [items, virtualizer, columns],
+  );
+
+  // Esc gives focus back to the card of the asset last shown (after the dialog gave it to the opener).
   const closeViewer = useCallback(() => {
     const id = viewing;
     setViewing(null);
-    if (id === null) return;
-    const index = items.findIndex((a) => a.id === id);
-    if (index < 0) return;
-    virtualizer.scrollToIndex(rowOfIndex(index, columns), { align: 'auto' });
-    // Focus the asset's card once its row is rendered (after the dialog gave focus back).
-    let tries = 0;
-    const focusCard = (): void => {
-      const card = scrollerRef.current?.querySelector<HTMLElement>(`[data-asset-id="${CSS.escape(id)}"]`);
-      if (card) card.focus();
-      else if ((tries += 1) < 10) requestAnimationFrame(focusCard);
-    };
-    requestAnimationFrame(focusCard);
-  }, [viewing, items, virtualizer, columns]);
+    if (id !== null) focusAsset(id);
+  }, [viewing, focusAsset]);
+
+  // Arrow keys, Page Up/Down and Home/End move between cards, rows the virtualiser has not rendered included.
+  const onGridKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.ctrlKey || event.metaKey || event.altKey || !(event.target instanceof HTMLElement)) return;
+    const id = event.target.dataset['assetId'];
+    if (id === undefined) return;
+    const rowsPerPage = Math.max(1, Math.floor((scrollerRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT));
+    const target = gridMove(
+      items.findIndex((a) => a.id === id),
+      event.key,
+      columns,
+      items.length,
+      rowsPerPage,
+    );
+    if (target === null) return;
+    event.preventDefault();
+    const next = items[target];
+    if (next !== undefined) focusAsset(next.id);
+  };
 
   const viewed = viewingIndex >= 0 ? items[viewingIndex] : undefined;
   const pixel = workspace.mode === 'pixel';
 
   return (
     <>
-      <div ref={scrollerRef} className={pixel ? 'gallery-scroller asset-grid-pixel' : 'gallery-scroller'}>
+      <div ref={scrollerRef} className={pixel ? 'gallery-scroller asset-grid-pixel' : 'gallery-scroller'} onKeyDown={onGridKeyDown}>
         <div className="gallery-canvas" role="list" aria-label="Assets" style={{ height: `${virtualizer.getTotalSize()}px` }}>
           {virtualRows.map((row) => {
             const { start, end } = rowSlice(row.index, columns, items.length);

@@ -8,6 +8,7 @@ import {
   frameDelayMs,
   frameGroupOf,
   frameSequence,
+  gridMove,
   metadataPath,
   neighbourId,
   promptOf,
@@ -178,5 +179,31 @@ describe('names and facts', () => {
       { term: 'Size', value: '64×32' },
       { term: 'Created', value: 'then' },
     ]);
+  });
+});
+
+describe('grid keyboard movement', () => {
+  // 10 cards in 4 columns: rows [0..3] [4..7] [8, 9]
+  it('moves by card, row, page and to the ends', () => {
+    expect(gridMove(5, 'ArrowRight', 4, 10)).toBe(6);
+    expect(gridMove(5, 'ArrowLeft', 4, 10)).toBe(4);
+    expect(gridMove(5, 'ArrowUp', 4, 10)).toBe(1);
+    expect(gridMove(5, 'ArrowDown', 4, 10)).toBe(9);
+    expect(gridMove(5, 'Home', 4, 10)).toBe(0);
+    expect(gridMove(5, 'End', 4, 10)).toBe(9);
+    expect(gridMove(0, 'PageDown', 2, 10, 2)).toBe(4);
+    expect(gridMove(9, 'PageUp', 2, 10, 10)).toBe(0);
+  });
+  it('stays put at the edges and ignores other keys', () => {
+    expect(gridMove(0, 'ArrowLeft', 4, 10)).toBeNull();
+    expect(gridMove(9, 'ArrowRight', 4, 10)).toBeNull();
+    expect(gridMove(1, 'ArrowUp', 4, 10)).toBeNull();
+    expect(gridMove(8, 'ArrowDown', 4, 10)).toBeNull();
+    expect(gridMove(0, 'Home', 4, 10)).toBeNull();
+    expect(gridMove(3, 'Enter', 4, 10)).toBeNull();
+    expect(gridMove(0, 'ArrowRight', 4, 0)).toBeNull();
+  });
+  it('↓ from a row above a shorter last row lands on the last card', () => {
+    expect(gridMove(7, 'ArrowDown', 4, 10)).toBe(9);
   });
 });

@@ -183,3 +183,35 @@ export function assetFacts(asset: Asset, formatDate: (ms: number) => string = (m
   ];
   return facts.map(([term, value]) => ({ term, value: value ?? '—' }));
 }
+
+/**
+ * Where arrow keys move the focus in the grid: ←/→ by one card, ↑/↓ by a row, Home/End to
+ * the first/last loaded card, PageUp/PageDown by `pageRows` rows. Null for other keys or
+ * when the focus would not move.
+ */
+export function gridMove(index: number, key: string, columns: number, count: number, pageRows = 3): number | null {
+  if (count <= 0 || index < 0) return null;
+  const cols = Math.max(1, columns);
+  const step: Record<string, number> = {
+    ArrowLeft: -1,
+    ArrowRight: 1,
+    ArrowUp: -cols,
+    ArrowDown: cols,
+    PageUp: -cols * pageRows,
+    PageDown: cols * pageRows,
+  };
+  let target: number;
+  if (key === 'Home') target = 0;
+  else if (key === 'End') target = count - 1;
+  else if (key in step) target = index + step[key]!;
+  else return null;
+  if (key === 'ArrowUp' || key === 'ArrowDown' || key === 'ArrowLeft' || key === 'ArrowRight') {
+    if (target < 0 || target >= count) {
+      // ↓ on the last, partial row's column-less cell lands on the last card; otherwise stay.
+      if (key === 'ArrowDown' && rowOfIndex(index, cols) < rowOfIndex(count - 1, cols)) target = count - 1;
+      else return null;
+    }
+  }
+  target = Math.min(count - 1, Math.max(0, target));
+  return target === index ? null : target;
+}
