@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/errors';
 import type { Asset, AssetPage, Job } from '../../../shared/library';
 import { createFakeWokgen, deferred, flush, ok } from '../testing/fakeWokgen';
-import { createLibraryStore, NO_ASSETS, selectWorkspaceAssets } from './library';
+import { createLibraryStore, isAfterCursor, mergeFirstPage, NO_ASSETS, selectWorkspaceAssets } from './library';
 
 const WS = '00000000-0000-4000-8000-0000000000aa';
 
@@ -88,5 +88,58 @@ describe('library store', () => {
     expect(fake.callsTo('library.assets')).toHaveLength(2);
     stop();
     expect(fake.listenerCount('jobs.succeeded')).toBe(0);
+  });
+
+  it('keeps the pages loaded beyond the first when a job succeeds (new assets go on top)', async () => {
+    const at = (id: string, createdAt: number): Asset => ({ ...anAsset(id), createdAt });
+    let fresh = false;
+    const fake = createFakeWokgen({
+      'library.assets': (input) => {
+        if (input.cursor) return ok({ items: [at('c', 3), at('d', 2)], nextCursor: { createdAt: 2, id: 'd' } });
+        return fresh
+          ? ok({ items: [at('new', 9), at('a', 5)], nextCursor: { createdAt: 5, id: 'a' } })
+          : ok({ items: [at('a', 5), at('b', 4)], nextCursor: { createdAt: 4, id: 'b' } });
+      },
+    });
+    const store = createLibraryStore({ api: fake.api });
+    await store.getState().loadAssets(WS);
+    await store.getState().loadMore(WS);
+    const stop = store.getState().start();
+    fresh = true;
+    fake.emit('jobs.succeeded', { job: { id: 'j', workspaceId: WS } as Job, assets: [] });
+    await flush();
+    const state = selectWorkspaceAssets(WS)(store.getState());
+    expect(state.items.map((a) => a.id)).toEqual(['new', 'a', 'b', 'c', 'd']);
+    expect(state.nextCursor).toEqual({ createdAt: 2, id: 'd' });
+    expect(state.status).toBe('ready');
+    stop();
+  });
+});
+
+describe('first-page merge', () => {
+  const at = (id: string, createdAt: number): Asset => ({ ...anAsset(id), createdAt });
+  const loaded = { status: 'ready' as const, items: [at('b', 5), at('a', 5), at('z', 4)], nextCursor: { createdAt: 4, id: 'z' }, error: null };
+
+  it('orders by created time then id, both descending', () => {
+    expect(isAfterCursor(at('x', 4), { createdAt: 5, id: 'a' })).toBe(true);
+    expect(isAfterCursor(at('a', 5), { createdAt: 5, id: 'b' })).toBe(true);
+    expect(isAfterCursor(at('b', 5), { createdAt: 5, id: 'b' })).toBe(false);
+    expect(isAfterCursor(at('c', 6), { createdAt: 5, id: 'b' })).toBe(false);
+  });
+
+  it('replaces everything when the fresh page is the whole library', () => {
+    expect(mergeFirstPage(loaded, { items: [at('n', 9)], nextCursor: null })).toEqual({ items: [at('n', 9)], nextCursor: null });
+  });
+
+  it('keeps the older loaded rows and their cursor, without repeating rows', () => {
+    const merged = mergeFirstPage(loaded, { items: [at('n', 9), at('b', 5)], nextCursor: { createdAt: 5, id: 'b' } });
+    expect(merged.items.map((a) => a.id)).toEqual(['n', 'b', 'a', 'z']);
+    expect(merged.nextCursor).toEqual({ createdAt: 4, id: 'z' });
+  });
+
+  it('takes the page cursor when nothing older was loaded', () => {
+    const merged = mergeFirstPage(loaded, { items: [at('n', 9), at('b', 5), at('a', 5), at('z', 4)], nextCursor: { createdAt: 4, id: 'z' } });
+    expect(merged.items.map((a) => a.id)).toEqual(['n', 'b', 'a', 'z']);
+    expect(merged.nextCursor).toEqual({ createdAt: 4, id: 'z' });
   });
 });

@@ -15,6 +15,24 @@ export interface WorkspaceAssets {
   readonly error: AppError | null;
 }
 
+/** Whether `asset` comes after the keyset `cursor` (created_at DESC, id DESC). */
+export function isAfterCursor(asset: Pick<Asset, 'createdAt' | 'id'>, cursor: AssetCursor): boolean {
+  return asset.createdAt < cursor.createdAt || (asset.createdAt === cursor.createdAt && asset.id < cursor.id);
+}
+
+/**
+ * A fresh first page merged over what is loaded: the page replaces the newest rows, and the
+ * rows loaded beyond it (older than the page's cursor) stay, with their cursor — so a new
+ * asset at the top does not throw away 10k rows and the scroll position.
+ */
+export function mergeFirstPage(current: WorkspaceAssets, page: AssetPage): Pick<WorkspaceAssets, 'items' | 'nextCursor'> {
+  const boundary = page.nextCursor;
+  if (boundary === null) return { items: page.items, nextCursor: null };
+  const fresh = new Set(page.items.map((a) => a.id));
+  const older = current.items.filter((a) => !fresh.has(a.id) && isAfterCursor(a, boundary));
+  return older.length === 0 ? { items: page.items, nextCursor: boundary } : { items: [...page.items, ...older], nextCursor: current.nextCursor };
+}
+
 export const NO_ASSETS: WorkspaceAssets = { status: 'idle', items: [], nextCursor: null, error: null };
 
 export interface LibraryState {
@@ -23,7 +41,9 @@ export interface LibraryState {
   loadAssets(workspaceId: string): Promise<Result<AssetPage>>;
   /** Appends the next page (keyset cursor); does nothing when there is none or one is loading. */
   loadMore(workspaceId: string): Promise<void>;
-  /** Reloads the first page of a loaded workspace when one of its jobs succeeds. */
+  /** Fetches the first page again and merges it over the loaded rows (keeps the pages beyond it). */
+  refreshNewest(workspaceId: string): Promise<void>;
+  /** Refreshes the newest rows of a loaded workspace when one of its jobs succeeds. */
   start(): Unsubscribe;
 }
 
@@ -77,9 +97,23 @@ export function createLibraryStore({ api }: LibraryDeps) {
           };
         });
       },
+      async refreshNewest(workspaceId) {
+        const current = get().assets[workspaceId];
+        if (current === undefined || current.items.length === 0) {
+          await get().loadAssets(workspaceId);
+          return;
+        }
+        const mine = (ticket[workspaceId] ?? 0) + 1;
+        ticket[workspaceId] = mine;
+        const result = await api.library.assets({ workspaceId });
+        if (ticket[workspaceId] !== mine) return;
+        put(workspaceId, (c) =>
+          result.ok ? { status: 'ready', ...mergeFirstPage(c, result.value), error: null } : { ...c, status: 'error', error: result.error },
+        );
+      },
       start() {
         return api.on('jobs.succeeded', ({ job }) => {
-          if (get().assets[job.workspaceId] !== undefined) void get().loadAssets(job.workspaceId);
+          if (get().assets[job.workspaceId] !== undefined) void get().refreshNewest(job.workspaceId);
         });
       },
     };
