@@ -163,17 +163,22 @@ function VirtualGrid({
 
   // Scrolls an asset's row into view and focuses its card once the row is rendered.
   const focusAsset = useCallback(
-    (id: string) => {
+    (id: string, defer = false) => {
       const index = items.findIndex((a) => a.id === id);
       if (index < 0) return;
       virtualizer.scrollToIndex(rowOfIndex(index, columns), { align: 'auto' });
       let tries = 0;
-      const focusCard = (): void => {
+      const focusCard = (): boolean => {
         const card = scrollerRef.current?.querySelector<HTMLElement>(`[data-asset-id="${CSS.escape(id)}"]`);
-        if (card) card.focus();
-        else if ((tries += 1) < 10) requestAnimationFrame(focusCard);
+        card?.focus({ preventScroll: true });
+        return card != null;
       };
-      requestAnimationFrame(focusCard);
+      const retry = (): void => {
+        if (!focusCard() && (tries += 1) < 10) requestAnimationFrame(retry);
+      };
+      // A rendered card takes the focus at once (fast key repeat stays in step); else once its
+      // row renders — and always after the frame when a closing dialog hands focus back first.
+      if (defer || !focusCard()) requestAnimationFrame(retry);
     },
     [items, virtualizer, columns],
   );
@@ -182,7 +187,7 @@ function VirtualGrid({
   const closeViewer = useCallback(() => {
     const id = viewing;
     setViewing(null);
-    if (id !== null) focusAsset(id);
+    if (id !== null) focusAsset(id, true);
   }, [viewing, focusAsset]);
 
   // Arrow keys, Page Up/Down and Home/End move between cards, rows the virtualiser has not rendered included.
