@@ -63,10 +63,15 @@ export function GenerationPanel({ mode, workspace }: { mode: ModeId; workspace: 
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+    if (event.ctrlKey || event.metaKey) {
       event.preventDefault();
-      generate();
+      // A held key auto-repeats: one press, one job (HD jobs cost credits).
+      if (!event.repeat) generate();
+      return;
     }
+    // A plain Enter in a one-line field must not submit the form: the shortcut is Ctrl/⌘+Enter.
+    if (event.target instanceof HTMLInputElement) event.preventDefault();
   };
 
   return (

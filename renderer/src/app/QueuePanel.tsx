@@ -12,11 +12,17 @@ import { useJobs, useToasts } from '../stores';
 import { isActive, JOB_STATUS_LABELS, selectJobRows, type JobEntry } from '../stores/jobs';
 import { elapsedMs, formatElapsed } from './format';
 
+const NO_ROWS: ReturnType<typeof selectJobRows> = [];
+
 export function QueuePanel({ workspace }: { workspace: Workspace }) {
   const open = useJobs((s) => s.open);
-  const rows = useJobs(useShallow(selectJobRows));
-  const status = useJobs((s) => s.status);
-  const error = useJobs((s) => s.error);
+  // Until the store has switched to this workspace (open runs after paint), show nothing of
+  // the previous one.
+  const current = useJobs((s) => s.workspaceId === workspace.id);
+  const allRows = useJobs(useShallow(selectJobRows));
+  const rows = current ? allRows : NO_ROWS;
+  const status = useJobs((s) => (s.workspaceId === workspace.id ? s.status : 'loading'));
+  const error = useJobs((s) => (s.workspaceId === workspace.id ? s.error : null));
   const titleId = useId();
   const anyActive = rows.some((r) => isActive(r.job.status));
   const now = useNow(anyActive);

@@ -90,6 +90,22 @@ describe('library store', () => {
     expect(fake.listenerCount('jobs.succeeded')).toBe(0);
   });
 
+  it('refreshes when a cancelled job kept finished slots, not when it kept none', async () => {
+    const fake = createFakeWokgen({ 'library.assets': () => ok({ items: [anAsset('a')], nextCursor: null }) });
+    const store = createLibraryStore({ api: fake.api });
+    await store.getState().loadAssets(WS);
+    const stop = store.getState().start();
+    const job = { id: 'j', workspaceId: WS } as Job;
+    fake.emit('jobs.cancelled', { job, assets: [] });
+    await flush();
+    expect(fake.callsTo('library.assets')).toHaveLength(1);
+    fake.emit('jobs.cancelled', { job, assets: [anAsset('kept')] });
+    await flush();
+    expect(fake.callsTo('library.assets')).toHaveLength(2);
+    stop();
+    expect(fake.listenerCount('jobs.cancelled')).toBe(0);
+  });
+
   it('keeps the pages loaded beyond the first when a job succeeds (new assets go on top)', async () => {
     const at = (id: string, createdAt: number): Asset => ({ ...anAsset(id), createdAt });
     let fresh = false;

@@ -112,9 +112,18 @@ export function createLibraryStore({ api }: LibraryDeps) {
         );
       },
       start() {
-        return api.on('jobs.succeeded', ({ job }) => {
-          if (get().assets[job.workspaceId] !== undefined) void get().refreshNewest(job.workspaceId);
+        const refresh = (workspaceId: string) => {
+          if (get().assets[workspaceId] !== undefined) void get().refreshNewest(workspaceId);
+        };
+        const offSucceeded = api.on('jobs.succeeded', ({ job }) => refresh(job.workspaceId));
+        // A cancelled batch keeps the slots that had finished: they belong in the gallery too.
+        const offCancelled = api.on('jobs.cancelled', ({ job, assets }) => {
+          if (assets.length > 0) refresh(job.workspaceId);
         });
+        return () => {
+          offSucceeded();
+          offCancelled();
+        };
       },
     };
   });
