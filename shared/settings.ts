@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MODE_IDS, type ModeId } from './modes';
+import { ComfyUiSettingsSchema, ProvidersSettingsSchema } from './providers';
 
 /** An absolute path on any OS we ship to (POSIX `/…` or Windows `C:\…`); shared/ has no `path`. */
 const AbsoluteFolderSchema = z
@@ -25,6 +26,9 @@ export const SettingsSchema = z.object({
   reduceMotion: z.boolean().default(false),
   /** `oss` = the local prompt builders; `hosted` = the hosted account's engine (PROMPT_ENGINE overrides). */
   promptEngine: z.enum(['oss', 'hosted']).default('oss'),
+  /** Per-provider switches, base URLs and default models (keys live in the SecretStore). */
+  providers: ProvidersSettingsSchema.default({}),
+  comfyui: ComfyUiSettingsSchema.default({ url: null, defaultCheckpoints: {} }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -35,6 +39,9 @@ export const SettingsPatchSchema = z
     lastWorkspace: LastWorkspaceSchema,
     reduceMotion: z.boolean(),
     promptEngine: z.enum(['oss', 'hosted']),
+    /** Replaced whole, like lastWorkspace: send every provider's entry. */
+    providers: ProvidersSettingsSchema,
+    comfyui: ComfyUiSettingsSchema,
   })
   .partial()
   .strict();

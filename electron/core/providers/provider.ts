@@ -3,9 +3,9 @@
  * LLM servers, the hosted account). The pipeline knows nothing else about a provider.
  */
 import type { ModeId } from '../../../shared/modes';
+import type { ProviderId } from '../../../shared/providers';
 
-export const PROVIDER_IDS = ['comfyui', 'together', 'fal', 'replicate', 'huggingface', 'pollinations', 'hosted', 'local-llm'] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+export { PROVIDER_IDS, type ProviderId } from '../../../shared/providers';
 
 /**
  * What a provider can be asked to do. Mode tools map onto these (`capabilityFor`): most modes'
