@@ -29,6 +29,11 @@ export const SettingsSchema = z.object({
   /** Per-provider switches, base URLs and default models (keys live in the SecretStore). */
   providers: ProvidersSettingsSchema.default({}),
   comfyui: ComfyUiSettingsSchema.default({ url: null, defaultCheckpoints: {} }),
+  /**
+   * Consent to keep API keys in safeStorage's plain-text file where no OS keyring exists
+   * (Linux `basic_text`); off unless the user confirms it in Settings → Providers.
+   */
+  allowPlainTextSecrets: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -42,6 +47,7 @@ export const SettingsPatchSchema = z
     /** Replaced whole, like lastWorkspace: send every provider's entry. */
     providers: ProvidersSettingsSchema,
     comfyui: ComfyUiSettingsSchema,
+    allowPlainTextSecrets: z.boolean(),
   })
   .partial()
   .strict();

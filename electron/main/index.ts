@@ -7,11 +7,11 @@ import { join, resolve } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { EventHub } from '../core/events/event-hub';
 import { consoleLogger } from '../core/ports';
-import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
 import { buildContentSecurityPolicy } from '../core/security/content-security-policy';
 import { originOf } from '../core/security/origin';
 import { createCore, type Core } from '../core/services';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRendererOverAppProtocol } from './app-protocol';
+import { chooseAppSecretStore } from './app-secret-store';
 import { serveWorkspaceAssets } from './asset-protocol';
 import { electronDialogs, electronShell } from './electron-ports';
 import { ElectronStoreSettings } from './electron-store-settings';
@@ -68,7 +68,7 @@ function failStartup(error: unknown): void {
   app.exit(1);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   installNavigationGuards(appOrigin, log);
   denyAllPermissions();
   if (devServerUrl) {
@@ -80,13 +80,16 @@ function start(): void {
   const events = new EventHub();
   const windows = new WindowEventSink();
   events.attach(windows);
+  const settings = new ElectronStoreSettings(log);
+  // Keychain, else a safeStorage-encrypted file, plain text only with consent (README "Providers & keys").
+  const secrets = await chooseAppSecretStore(app.getPath('userData'), settings, log);
   core = createCore({
     dataDir: app.getPath('userData'),
     // Migrations ship as files beside the code (inside app.asar when packaged; Electron's fs reads asar).
     migrationsDir: join(app.getAppPath(), 'electron/core/library/migrations'),
     homeDir: homedir(),
-    settings: new ElectronStoreSettings(log),
-    secrets: new KeytarSecretStore(),
+    settings,
+    secrets,
     shell: electronShell,
     dialogs: electronDialogs,
     events,

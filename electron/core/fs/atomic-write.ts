@@ -21,6 +21,8 @@ export interface AtomicWriteOptions {
    * (thumbnails): still atomic — never half a file — but not guaranteed to survive a power cut.
    */
   readonly durable?: boolean;
+  /** Permission bits of the new file (default 0o644); secrets files use 0o600 (owner only). */
+  readonly mode?: number;
 }
 
 /** Writes `data` to the absolute `target`; the parent folder is created if needed. */
@@ -30,7 +32,7 @@ export function writeFileAtomicSync(target: string, data: string | Uint8Array, o
   const temp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   // O_EXCL: the temp name must be ours alone.
-  const fd = openSync(temp, fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY, 0o644);
+  const fd = openSync(temp, fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_WRONLY, options.mode ?? 0o644);
   try {
     let offset = 0;
     while (offset < bytes.byteLength) offset += writeSync(fd, bytes, offset, bytes.byteLength - offset);

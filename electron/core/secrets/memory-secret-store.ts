@@ -1,9 +1,14 @@
+import type { SecretStorageStatus } from '../../../shared/secret-storage';
 import { assertValidAccount, type SecretStore } from './secret-store';
 
 /** In-memory secrets for unit tests and the end-to-end harness; never used by the app. */
 export class MemorySecretStore implements SecretStore {
   readonly backend = 'memory (tests only)';
   private readonly secrets = new Map<string, string>();
+
+  status(): SecretStorageStatus {
+    return { kind: 'memory', label: this.backend, usable: true, plainTextOffered: false };
+  }
 
   async get(account: string): Promise<string | null> {
     assertValidAccount(account);

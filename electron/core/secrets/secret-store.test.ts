@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeSecret, type SecretStore } from './secret-store';
 import { MemorySecretStore } from './memory-secret-store';
 import { KeytarSecretStore } from './keytar-secret-store';
+import { EncryptedFileSecretStore } from './encrypted-file-secret-store';
+import { fakeEncryptor, tempSecretsFile } from './testing';
 
 /** The same behaviour is required of every SecretStore implementation. */
 function secretStoreContract(name: string, make: () => SecretStore, available: () => boolean, reason: () => string) {
@@ -35,6 +37,7 @@ function secretStoreContract(name: string, make: () => SecretStore, available: (
 }
 
 secretStoreContract('MemorySecretStore', () => new MemorySecretStore(), () => true, () => '');
+secretStoreContract('EncryptedFileSecretStore (fake safeStorage)', () => new EncryptedFileSecretStore(tempSecretsFile(), fakeEncryptor()), () => true, () => '');
 
 // The real keychain needs a Secret Service on Linux (gnome-keyring over D-Bus). `npm test`
 // starts one through dbus-run-session when the machine has it; otherwise this says why it skips.

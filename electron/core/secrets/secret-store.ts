@@ -2,6 +2,8 @@
  * Secrets (API keys, account tokens) live only in the main process, in the OS keychain.
  * The renderer never receives a secret: at most `describeSecret` — configured + last four.
  */
+import type { SecretStorageStatus } from '../../../shared/secret-storage';
+
 export const SECRET_SERVICE = 'WokGen Studio';
 
 export interface SecretStore {
@@ -12,6 +14,13 @@ export interface SecretStore {
   /** Resolves true when something was deleted. */
   delete(account: string): Promise<boolean>;
   accounts(): Promise<ReadonlyArray<string>>;
+  /** Where keys are kept and whether saving works now (Settings → Providers); see `storageStatusOf`. */
+  status?(): SecretStorageStatus;
+}
+
+/** A store's status; one without `status()` is taken to be the OS keychain. */
+export function storageStatusOf(store: SecretStore): SecretStorageStatus {
+  return store.status?.() ?? { kind: 'keychain', label: store.backend, usable: true, plainTextOffered: false };
 }
 
 export interface SecretDescription {
