@@ -73,3 +73,27 @@ export const AssetPageSchema = z.object({ items: z.array(AssetSchema), nextCurso
 export type AssetPage = z.infer<typeof AssetPageSchema>;
 
 export const GALLERY_PAGE_MAX = 200;
+
+/**
+ * Gallery filters: facets of the job that made an asset, and full-text prompt search
+ * (FTS5 in the core). Absent fields do not filter. Results stay newest first.
+ */
+export const AssetFilterSchema = z
+  .object({
+    tool: z.string().min(1).max(64).optional(),
+    preset: z.string().min(1).max(64).optional(),
+    provider: z.string().min(1).max(64).optional(),
+    status: JobStatusSchema.optional(),
+    starredOnly: z.boolean().optional(),
+    /** Words to find in the prompt (and, weighted lower, the negative prompt). */
+    query: z.string().max(200).optional(),
+  })
+  .strict();
+export type AssetFilter = z.infer<typeof AssetFilterSchema>;
+
+/** The values the filter menus offer: what this workspace's assets were actually made with. */
+export const AssetFacetsSchema = z.object({ tools: z.array(z.string()), presets: z.array(z.string()), providers: z.array(z.string()) });
+export type AssetFacets = z.infer<typeof AssetFacetsSchema>;
+
+/** Most assets one gallery action (star, delete, restore) takes at once. */
+export const ASSET_BATCH_MAX = 10_000;

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { DialogPort, ShellPort } from '../../electron/core/ports';
+import type { DialogPort, DragPort, ShellPort } from '../../electron/core/ports';
 
 export class ScriptedDialogs implements DialogPort {
   private readonly answers: Array<string | null> = [];
@@ -40,5 +40,14 @@ export class RecordingShell implements ShellPort {
   async trashItem(path: string): Promise<void> {
     mkdirSync(this.trashDir, { recursive: true });
     renameSync(path, join(this.trashDir, `${Date.now()}-${basename(path)}`));
+  }
+}
+
+/** The drag channel in the harness: no window to drag from, so it records what was asked. */
+export class RecordingDrag implements DragPort {
+  readonly started: Array<{ file: string; icon: string | null }> = [];
+
+  startDrag(file: string, icon: string | null): void {
+    this.started.push({ file, icon });
   }
 }

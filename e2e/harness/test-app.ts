@@ -12,7 +12,7 @@ import { silentLogger, consoleLogger } from '../../electron/core/ports';
 import { MemorySecretStore } from '../../electron/core/secrets/memory-secret-store';
 import { createCore, type Core } from '../../electron/core/services';
 import { JsonFileSettingsStore } from '../../electron/core/settings/json-file-settings-store';
-import { RecordingShell, ScriptedDialogs } from './node-ports';
+import { RecordingDrag, RecordingShell, ScriptedDialogs } from './node-ports';
 import { createStubProviders, type StubControls } from './stub-providers';
 import { BRIDGE_BUNDLE, MIGRATIONS_DIR, RENDERER_DIR } from './paths';
 import { startStaticServer, type StaticServer } from './static-server';
@@ -26,6 +26,8 @@ export class TestApp implements AsyncDisposable {
   readonly stub: StubControls = { latencyMs: 400, failWith: null };
   private readonly providers = createStubProviders(this.stub);
   readonly shell: RecordingShell;
+  /** Files the gallery asked to drag out (the harness has no window to drag from). */
+  readonly drag = new RecordingDrag();
   private running: { core: Core; http: StaticServer; transport: WebSocketTransport } | undefined;
 
   private constructor(readonly root: string) {
@@ -88,6 +90,7 @@ export class TestApp implements AsyncDisposable {
       secrets: new MemorySecretStore(),
       shell: this.shell,
       dialogs: this.dialogs,
+      drag: this.drag,
       events,
       log,
       providers: this.providers.registry,

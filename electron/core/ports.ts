@@ -14,6 +14,19 @@ export interface ShellPort {
   trashItem(path: string): Promise<void>;
 }
 
+/**
+ * Dragging a file out of the app to other applications (Electron's
+ * `webContents.startDrag`, https://www.electronjs.org/docs/latest/tutorial/native-file-drag-drop).
+ * Paths arrive already proven inside a workspace.
+ */
+export interface DragPort {
+  /** `icon`: an image shown under the pointer (the thumbnail), or null for the app's icon. */
+  startDrag(file: string, icon: string | null): void;
+}
+
+/** Where no window can drag (a headless core): a drag request does nothing. */
+export const noDrag: DragPort = { startDrag() {} };
+
 export interface DialogPort {
   /** A native folder picker; resolves `null` when the user cancels. */
   chooseFolder(options: { readonly title: string; readonly defaultPath?: string; readonly createDirectory: boolean }): Promise<string | null>;

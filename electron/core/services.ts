@@ -7,7 +7,8 @@ import type { ChannelOutput } from '../../shared/ipc/contract';
 import { createHandlers } from './ipc/handlers';
 import type { CoreHandlers } from './ipc/dispatch';
 import { openLibrary, type Library } from './library/open-library';
-import type { DialogPort, EventSink, Logger, ShellPort } from './ports';
+import { noDrag, type DialogPort, type DragPort, type EventSink, type Logger, type ShellPort } from './ports';
+import { GalleryService } from './gallery/gallery-service';
 import type { SecretStore } from './secrets/secret-store';
 import type { SettingsStore } from './settings/settings-store';
 import { WorkspaceService } from './workspaces/workspace-service';
@@ -28,6 +29,8 @@ export interface CorePorts {
   readonly secrets: SecretStore;
   readonly shell: ShellPort;
   readonly dialogs: DialogPort;
+  /** Dragging asset files out of the window; absent = no window to drag from. */
+  readonly drag?: DragPort;
   readonly events: EventSink;
   readonly log: Logger;
   readonly appInfo: ChannelOutput<'app.info'>;
@@ -50,6 +53,7 @@ export interface CoreServices {
   readonly settings: SettingsStore;
   readonly workspaces: WorkspaceService;
   readonly pipeline: Pipeline;
+  readonly gallery: GalleryService;
 }
 
 export interface Core {
@@ -93,13 +97,31 @@ export function createCore(ports: CorePorts): Core {
     promptEngine: () => choosePromptEngine({ setting: ports.settings.get().promptEngine, env: process.env['PROMPT_ENGINE'], hostedAvailable: false }),
     ...(ports.now ? { now: ports.now } : {}),
   });
-  const services: CoreServices = { ports, library, settings: ports.settings, workspaces, pipeline };
+  const gallery = new GalleryService({
+    library,
+    folderOf: (id) => workspaces.folderOf(id),
+    shell: ports.shell,
+    drag: ports.drag ?? noDrag,
+    log: ports.log,
+    ...(ports.now ? { now: ports.now } : {}),
+  });
+  // Deleted assets whose Undo window closed with the last run go for good now; a delete or
+  // undo a crash interrupted is finished or rolled back first. In the background: start-up
+  // does not wait on the disk.
+  const recovery = gallery
+    .recover()
+    .then((summary) => {
+      if (summary.purged + summary.restored + summary.rolledBack > 0) ports.log.info('gallery trash recovered', { ...summary });
+    })
+    .catch((error: unknown) => ports.log.error('gallery trash recovery failed', { error: String(error) }));
+  const services: CoreServices = { ports, library, settings: ports.settings, workspaces, pipeline, gallery };
   return {
     services,
     handlers: createHandlers(services),
     interruptedJobs,
     close: async () => {
       unsubscribeSettings();
+      await recovery;
       // Running jobs end as `interrupted` before the database closes, never left `running`.
       await pipeline.shutdown();
       library.close();

@@ -2,8 +2,8 @@
  * The core's ports implemented with Electron: system browser, file manager, trash and the
  * native folder picker. Nothing here decides policy; URLs arrive already validated.
  */
-import { BrowserWindow, dialog, shell } from 'electron';
-import type { DialogPort, ShellPort } from '../core/ports';
+import { BrowserWindow, dialog, nativeImage, shell, type WebContents } from 'electron';
+import type { DialogPort, DragPort, ShellPort } from '../core/ports';
 
 export const electronShell: ShellPort = {
   openExternal: (url) => shell.openExternal(url),
@@ -23,3 +23,22 @@ export const electronDialogs: DialogPort = {
     return result.canceled || result.filePaths.length === 0 ? null : (result.filePaths[0] ?? null);
   },
 };
+
+/** Drag icon size: large enough to recognise the asset, small enough not to hide the drop target. */
+const DRAG_ICON_EDGE = 64;
+
+/**
+ * Native file drag out of the window (https://www.electronjs.org/docs/latest/tutorial/native-file-drag-drop).
+ * Electron requires a non-empty icon, so the app icon stands in when an asset has no thumbnail.
+ */
+export function electronDrag(contents: () => WebContents | undefined, fallbackIcon: string): DragPort {
+  return {
+    startDrag(file, icon) {
+      const target = contents();
+      if (target === undefined || target.isDestroyed()) return;
+      let image = nativeImage.createFromPath(icon ?? fallbackIcon);
+      if (image.isEmpty()) image = nativeImage.createFromPath(fallbackIcon);
+      target.startDrag({ file, icon: image.resize({ width: DRAG_ICON_EDGE }) });
+    },
+  };
+}

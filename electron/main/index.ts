@@ -13,7 +13,7 @@ import { createCore, type Core } from '../core/services';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRendererOverAppProtocol } from './app-protocol';
 import { chooseAppSecretStore } from './app-secret-store';
 import { serveWorkspaceAssets } from './asset-protocol';
-import { electronDialogs, electronShell } from './electron-ports';
+import { electronDialogs, electronDrag, electronShell } from './electron-ports';
 import { ElectronStoreSettings } from './electron-store-settings';
 import { registerIpcHandlers, WindowEventSink } from './ipc/register-ipc';
 import { TrustedSenders } from './ipc/trusted-senders';
@@ -92,6 +92,7 @@ async function start(): Promise<void> {
     secrets,
     shell: electronShell,
     dialogs: electronDialogs,
+    drag: electronDrag(() => mainWindow?.webContents, join(app.getAppPath(), 'resources/icon.png')),
     events,
     log,
     appInfo: {

@@ -11,11 +11,29 @@
  */
 import { z } from 'zod';
 import { ModeIdSchema, WorkspaceIdSchema, WorkspaceNameSchema, FolderPathSchema, WorkspaceSchema } from '../workspace';
-import { AssetCursorSchema, AssetPageSchema, AssetSchema, GALLERY_PAGE_MAX, JobSchema } from '../library';
+import {
+  AssetCursorSchema,
+  AssetFacetsSchema,
+  AssetFilterSchema,
+  AssetPageSchema,
+  AssetSchema,
+  ASSET_BATCH_MAX,
+  GALLERY_PAGE_MAX,
+  JobSchema,
+} from '../library';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
 import { GenerateRequestSchema, GenerationPreviewSchema, ModeSpecSchema } from '../generation';
 
 const NoInput = z.object({}).strict();
+
+const AssetIdSchema = z.string().min(1).max(64);
+/** The assets a gallery action acts on (one, or the whole selection). */
+const AssetSelectionSchema = z
+  .object({
+    workspaceId: WorkspaceIdSchema,
+    assetIds: z.array(AssetIdSchema).min(1, { error: 'Select at least one asset.' }).max(ASSET_BATCH_MAX),
+  })
+  .strict();
 
 export const channels = {
   'app.info': {
@@ -107,9 +125,39 @@ export const channels = {
         limit: z.number().int().min(1).max(GALLERY_PAGE_MAX).default(60),
         cursor: AssetCursorSchema.nullable().default(null),
         starredOnly: z.boolean().default(false),
+        /** Tool/preset/provider/status facets and prompt search (FTS5); newest first still. */
+        filter: AssetFilterSchema.optional(),
       })
       .strict(),
     output: AssetPageSchema,
+  },
+  'library.facets': {
+    input: z.object({ workspaceId: WorkspaceIdSchema }).strict(),
+    output: AssetFacetsSchema,
+  },
+  'library.star': {
+    input: AssetSelectionSchema.extend({ starred: z.boolean() }).strict(),
+    output: z.object({ assets: z.array(AssetSchema) }),
+  },
+  /** Soft delete: files to the workspace's `.wokgen/trash/`, rows hidden until Undo or the purge. */
+  'library.delete': {
+    input: AssetSelectionSchema,
+    output: z.object({ deleted: z.array(z.string()) }),
+  },
+  /** Undo of `library.delete`: files and rows come back exactly as they were. */
+  'library.restore': {
+    input: AssetSelectionSchema,
+    output: z.object({ restored: z.array(AssetSchema) }),
+  },
+  /** Shows the asset's file in the OS file manager (the path is checked inside its workspace). */
+  'library.reveal': {
+    input: z.object({ assetId: AssetIdSchema }).strict(),
+    output: z.object({ revealed: z.literal(true) }),
+  },
+  /** Starts dragging the asset's file out to other applications (from the card's dragstart). */
+  'library.startDrag': {
+    input: z.object({ assetId: AssetIdSchema }).strict(),
+    output: z.object({ started: z.literal(true) }),
   },
   'library.searchJobs': {
     input: z
@@ -120,6 +168,12 @@ export const channels = {
       })
       .strict(),
     output: z.array(JobSchema),
+  },
+
+  /** The text of a code asset (UI/UX), for the code view and the sandboxed preview. */
+  'assets.readCode': {
+    input: z.object({ assetId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ code: z.string(), relativePath: z.string() }),
   },
 
   'modes.spec': {

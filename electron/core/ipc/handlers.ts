@@ -6,6 +6,7 @@ import { AppFailure } from '../../../shared/errors';
 import { MODE_SPECS } from '../../../shared/generation';
 import type { CoreHandlers } from './dispatch';
 import { assertSafeExternalUrl } from './external-url';
+import { readCodeAsset } from '../assets/read-code';
 import type { CoreServices } from '../services';
 
 const FOLDER_DIALOG_TITLES = {
@@ -15,7 +16,7 @@ const FOLDER_DIALOG_TITLES = {
 } as const;
 
 export function createHandlers(services: CoreServices): CoreHandlers {
-  const { workspaces, library, settings, ports, pipeline } = services;
+  const { workspaces, library, settings, ports, pipeline, gallery } = services;
   return {
     'app.info': () => ports.appInfo,
     'app.openExternal': async ({ url }) => {
@@ -43,14 +44,31 @@ export function createHandlers(services: CoreServices): CoreHandlers {
       return { revealed: true as const };
     },
 
-    'library.assets': ({ workspaceId, limit, cursor, starredOnly }) => {
+    'library.assets': ({ workspaceId, limit, cursor, starredOnly, filter }) => {
       workspaces.folderOf(workspaceId); // typed not_found for an unknown workspace
-      return library.assets.page(workspaceId, { limit, cursor, starredOnly });
+      return library.assets.page(workspaceId, { limit, cursor, starredOnly, ...(filter ? { filter } : {}) });
+    },
+    'library.facets': ({ workspaceId }) => {
+      workspaces.folderOf(workspaceId);
+      return library.assets.facets(workspaceId);
+    },
+    'library.star': ({ workspaceId, assetIds, starred }) => ({ assets: gallery.setStarred(workspaceId, assetIds, starred) }),
+    'library.delete': ({ workspaceId, assetIds }) => gallery.delete(workspaceId, assetIds),
+    'library.restore': ({ workspaceId, assetIds }) => gallery.restore(workspaceId, assetIds),
+    'library.reveal': ({ assetId }) => {
+      gallery.reveal(assetId);
+      return { revealed: true as const };
+    },
+    'library.startDrag': ({ assetId }) => {
+      gallery.startDrag(assetId);
+      return { started: true as const };
     },
     'library.searchJobs': ({ workspaceId, query, limit }) => {
       workspaces.folderOf(workspaceId);
       return library.jobs.search(workspaceId, query, limit);
     },
+
+    'assets.readCode': ({ assetId }) => readCodeAsset(library.assets.get(assetId), (id) => workspaces.folderOf(id)),
 
     'modes.spec': ({ mode }) => MODE_SPECS[mode],
 

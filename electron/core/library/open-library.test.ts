@@ -2,6 +2,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INTERRUPTED_ERROR } from './jobs-repo';
 import { DEFAULT_MIGRATIONS_DIR, openLibrary } from './open-library';
@@ -75,10 +77,19 @@ describe('openLibrary', () => {
     const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
     writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 2) }));
 
-    const old = openLibrary({ file, migrationsDir: oldDir }).library;
-    const ws = old.workspaces.insert(makeWorkspace());
-    const job = old.jobs.insert(makeJob(ws.id, { status: 'succeeded', prompt: 'lighthouse at dusk' }));
-    old.assets.insertMany([makeAsset(ws.id, job.id, { starred: true }), makeAsset(ws.id, job.id)]);
+    // Rows written with plain SQL: today's repositories prepare statements for columns an
+    // older schema does not have yet (assets.deleted_at), which is what the upgrade adds.
+    const old = new Database(file);
+    migrate(drizzle(old), { migrationsFolder: oldDir });
+    const ws = makeWorkspace();
+    const job = makeJob(ws.id, { status: 'succeeded', prompt: 'lighthouse at dusk' });
+    old.prepare('INSERT INTO workspaces (id, name, mode, folder, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(ws.id, ws.name, ws.mode, ws.folder, ws.createdAt, ws.createdAt);
+    old.prepare('INSERT INTO jobs (id, workspace_id, mode, tool, prompt, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(job.id, ws.id, job.mode, job.tool, job.prompt, 'succeeded', job.createdAt);
+    for (const [i, asset] of [makeAsset(ws.id, job.id, { starred: true }), makeAsset(ws.id, job.id)].entries()) {
+      old
+        .prepare('INSERT INTO assets (id, job_id, workspace_id, slot, kind, relative_path, mime, bytes, starred, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(asset.id, job.id, ws.id, i, asset.kind, asset.relativePath, asset.mime, asset.bytes, asset.starred ? 1 : 0, asset.createdAt);
+    }
     old.close();
 
     const { library } = temp.open(file);

@@ -91,6 +91,10 @@ export const assets = sqliteTable(
     metadataJson: text('metadata_json').notNull().default('{}'),
     starred: integer('starred', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
+    // Soft delete (gallery "Delete" with Undo): set when the files move to the workspace's
+    // `.wokgen/trash/<id>/`; the row stays untouched so Undo restores it exactly. Rows still
+    // set at the next start-up are purged with their trashed files.
+    deletedAt: integer('deleted_at'),
   },
   (t) => [
     // Gallery keyset: WHERE workspace_id = ? AND (created_at, id) < cursor, newest first.
@@ -103,6 +107,9 @@ export const assets = sqliteTable(
       .where(sql`"starred" = 1`),
     // Deleting a job cascades to its assets; without this each delete scans the table.
     index('assets_job_idx').on(t.jobId),
+    // The start-up purge finds soft-deleted rows without a scan; partial, so the (nearly
+    // all) live rows never maintain it.
+    index('assets_deleted_idx').on(t.deletedAt).where(sql`"deleted_at" IS NOT NULL`),
     check('assets_kind_check', sql`"kind" IN (${sqlList(ASSET_KINDS)})`),
     check('assets_starred_check', sql`"starred" IN (0, 1)`),
   ],
