@@ -1,0 +1,146 @@
+/**
+ * Together AI text-to-image: `POST /v1/images/generations` (togethercomputer/openapi,
+ * openapi.yaml "/images/generations"). Synchronous — one call answers with the image, as
+ * base64 (asked for: no second download) or, from some models, a URL we fetch with the size
+ * limit. Errors are `{error:{message, type, param, code}}` (ErrorData).
+ */
+import type { Capability, Provider, ProviderCapabilities, ProviderOutput, ProviderProgress, ProviderRequest, Tier } from '../provider';
+import { ProviderError } from '../provider';
+import { requireKey, keyProblem } from '../http/api-key';
+import { type CloudClientOptions, DEFAULT_MAX_IMAGE_BYTES, DEFAULT_TIMEOUT_MS, joinUrl, pickModel, type VerifyKeyResult } from '../http/cloud-client';
+import { type DescribeError, stringAt } from '../http/errors';
+import { checkImage } from '../http/image-check';
+import { decodeBase64Image } from '../http/image-data';
+import { ProviderHttp } from '../http/provider-http';
+import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
+import { fitSize, type SizeRules } from '../http/size-rules';
+import { TokenBucket } from '../http/token-bucket';
+import { TOGETHER_DEFAULT_BASE_URL, TOGETHER_DEFAULT_MODELS } from './together-defaults';
+
+const LABEL = 'Together AI';
+
+/** ErrorData `{error:{message, type, param, code}}`; older answers put `message` at the top. */
+export const describeTogetherError: DescribeError = (body) => ({
+  message: stringAt(body, 'error', 'message') ?? stringAt(body, 'message') ?? stringAt(body, 'error'),
+  field: stringAt(body, 'error', 'param'),
+});
+
+/**
+ * FLUX1.1 [pro] runs on Black Forest Labs' API: 256–1440 px per side in steps of 32
+ * (docs.bfl.ml). The open FLUX models work in 16-px patches; Together's playground offers up to
+ * 1792 px.
+ */
+const PRO_SIZE: SizeRules = { multiple: 32, min: 256, max: 1440 };
+const OPEN_SIZE: SizeRules = { multiple: 16, min: 64, max: 1792 };
+
+const isPro = (model: string) => /flux[.-]?1\.1-pro|flux\.1-pro|flux-pro/i.test(model);
+const isSchnell = (model: string) => /schnell/i.test(model);
+const isFlux = (model: string) => /flux/i.test(model);
+
+/** Steps per model family: schnell is distilled for 1–4 (accepts up to 12); pro takes none. */
+function stepsFor(model: string, steps: number): number | undefined {
+  if (isPro(model)) return undefined;
+  const max = isSchnell(model) ? 12 : 50;
+  return Math.min(max, Math.max(1, Math.round(steps)));
+}
+
+const TOGETHER_CAPABILITIES: ReadonlySet<Capability> = new Set(['generate', 'scene', 'animate']);
+const TIERS: ReadonlySet<Tier> = new Set(['standard', 'hd']);
+
+export interface TogetherImageResponse {
+  readonly model?: string;
+  readonly data?: ReadonlyArray<{ readonly b64_json?: string; readonly url?: string }>;
+}
+
+export class TogetherImageClient implements Provider {
+  readonly capabilities: ProviderCapabilities;
+  readonly baseUrl: string;
+  private readonly http: ProviderHttp;
+  private readonly maxImageBytes: number;
+
+  constructor(private readonly options: CloudClientOptions) {
+    this.baseUrl = options.baseUrl ?? TOGETHER_DEFAULT_BASE_URL;
+    const limits = options.limits ?? {};
+    const models = pickModel(options.models, TOGETHER_DEFAULT_MODELS);
+    this.maxImageBytes = limits.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES;
+    const bucketOptions = limits.bucket === undefined ? DEFAULT_RATE_LIMITS.together : limits.bucket;
+    this.http = new ProviderHttp({
+      label: LABEL,
+      describeError: describeTogetherError,
+      timeoutMs: limits.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      fetch: options.fetch,
+      clock: options.clock,
+      bucket: bucketOptions ? new TokenBucket(bucketOptions, options.clock) : null,
+      maxJsonBytes: Math.ceil(this.maxImageBytes * 1.4) + 64 * 1024,
+    });
+    this.capabilities = {
+      id: 'together',
+      label: LABEL,
+      capabilities: TOGETHER_CAPABILITIES,
+      tiers: TIERS,
+      // FLUX ignores `negative_prompt` (guidance-distilled): negatives are folded into the prompt.
+      nativeNegative: !isFlux(models.standard) && (models.hd === undefined || !isFlux(models.hd)),
+      needsKey: true,
+      local: false,
+      concurrency: limits.concurrency ?? 2,
+      // FLUX's T5 encoder reads ~512 tokens; longer prompts are cut by the model anyway.
+      maxPromptChars: 2000,
+      seedMax: 2_147_483_647,
+      models,
+    };
+  }
+
+  async generate(request: ProviderRequest, signal: AbortSignal, onProgress: (progress: ProviderProgress) => void): Promise<ProviderOutput> {
+    const key = await requireKey(this.options.getKey, LABEL);
+    const model = request.model;
+    const size = fitSize(request, isPro(model) ? PRO_SIZE : OPEN_SIZE);
+    const steps = stepsFor(model, request.steps);
+    const body = {
+      model,
+      prompt: request.prompt,
+      width: size.width,
+      height: size.height,
+      n: 1,
+      seed: request.seed,
+      response_format: 'base64',
+      output_format: 'png',
+      ...(steps === undefined ? {} : { steps }),
+      ...(isPro(model) || isSchnell(model) ? {} : { guidance_scale: request.guidance }),
+      ...(request.negativePrompt && !isFlux(model) ? { negative_prompt: request.negativePrompt } : {}),
+    };
+    onProgress({ fraction: 0.05 });
+    const answer = await this.http.json<TogetherImageResponse>({
+      url: joinUrl(this.baseUrl, 'images/generations'),
+      headers: { authorization: `Bearer ${key}` },
+      json: body,
+      signal,
+      rateLimited: true,
+      secrets: [key],
+    });
+    onProgress({ fraction: 0.9 });
+    const first = answer.body.data?.[0];
+    let image;
+    if (typeof first?.b64_json === 'string') {
+      image = await checkImage(decodeBase64Image(first.b64_json, this.maxImageBytes, LABEL), LABEL);
+    } else if (typeof first?.url === 'string') {
+      image = await this.http.download(first.url, signal, this.maxImageBytes);
+    } else {
+      throw new ProviderError('provider_failure', `${LABEL} answered without an image.`);
+    }
+    onProgress({ fraction: 1 });
+    return { bytes: image.bytes, mime: image.mime, model: typeof answer.body.model === 'string' ? answer.body.model : model };
+  }
+
+  /** A cheap authenticated call: `GET /v1/models` (lists models, costs nothing). */
+  async verifyKey(key: string, signal: AbortSignal): Promise<VerifyKeyResult> {
+    const problem = keyProblem(key);
+    if (problem) return { valid: false, reason: `The key ${problem}.` };
+    try {
+      await this.http.json({ url: joinUrl(this.baseUrl, 'models'), headers: { authorization: `Bearer ${key}` }, signal, secrets: [key] });
+      return { valid: true };
+    } catch (error) {
+      if (signal.aborted) throw error;
+      return { valid: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}
