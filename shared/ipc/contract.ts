@@ -232,6 +232,8 @@ export const events = {
     total: z.number().nullable(),
     /** A small live preview as a data: URL (ComfyUI's latent previews), or null. */
     previewDataUrl: z.string().nullable(),
+    /** Text providers (uiux code): the whole answer so far, about ten times a second. */
+    partialText: z.string().optional(),
   }),
   /** One provider attempt failed; the pipeline may fall back to the next provider. */
   'jobs.attemptFailed': z.object({ jobId: z.string(), slot: z.number().int(), provider: z.string(), error: z.string(), errorKind: z.string() }),

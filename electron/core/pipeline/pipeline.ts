@@ -227,6 +227,7 @@ export class Pipeline {
                   step: progress.step ?? null,
                   total: progress.total ?? null,
                   previewDataUrl: progress.preview ? `data:${progress.preview.mime};base64,${Buffer.from(progress.preview.bytes).toString('base64')}` : null,
+                  ...(progress.partialText === undefined ? {} : { partialText: progress.partialText }),
                 });
               },
             });

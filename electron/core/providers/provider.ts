@@ -69,6 +69,8 @@ export interface ProviderProgress {
   readonly total?: number;
   /** A small live preview (e.g. ComfyUI's latent previews). */
   readonly preview?: { readonly bytes: Uint8Array; readonly mime: string };
+  /** Text providers: the whole answer so far (the uiux studio shows the code growing); throttled by the provider. */
+  readonly partialText?: string;
 }
 
 export interface Provider {
