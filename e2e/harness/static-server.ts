@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildContentSecurityPolicy } from '../../electron/core/security/content-security-policy';
+import { contentSecurityPolicyForPath } from '../../electron/core/security/preview-frame';
 import { mimeTypeFor, resolveStaticFile, securityHeaders } from '../../electron/core/security/static-files';
 import { assetResponseHeaders, resolveAssetRequest } from '../../electron/core/assets/asset-file-server';
 import { BRIDGE_PATH } from './ws-transport';
@@ -30,7 +31,7 @@ export async function startStaticServer(
     void (async () => {
       const url = new URL(request.url ?? '/', origin);
       const wsOrigin = origin.replace(/^http/, 'ws');
-      const headers = securityHeaders(buildContentSecurityPolicy({ connectSrc: [wsOrigin] }));
+      const headers = securityHeaders(contentSecurityPolicyForPath(url.pathname, buildContentSecurityPolicy({ connectSrc: [wsOrigin] })));
       if (url.pathname === BRIDGE_SCRIPT_PATH) {
         response.writeHead(200, { 'Content-Type': mimeTypeFor('x.js'), ...headers });
         response.end(await readFile(bridgeScriptFile));

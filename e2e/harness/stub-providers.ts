@@ -14,7 +14,13 @@ export interface StubControls {
   latencyMs: number;
   /** When set, every request fails with this kind. */
   failWith: ProviderError['kind'] | null;
+  /** What a code request (UI/UX) answers, as a chat model would; unset = a small Tailwind card. */
+  codeAnswer?: string;
 }
+
+/** A chat model's typical answer: one fenced block of the asked-for code. */
+export const DEFAULT_CODE_ANSWER =
+  'Here is the component:\n```html\n<section class="p-6 bg-slate-900 text-white rounded-xl"><h2 class="text-2xl font-bold">Ship faster</h2><p class="mt-2 text-slate-300">A test card.</p><button class="mt-4 px-4 py-2 bg-violet-500 rounded">Start</button></section>\n```';
 
 export function createStubProviders(controls: StubControls): { registry: ProviderRegistry; comfy: FakeProvider } {
   const comfy = new FakeProvider(capabilities('comfyui', { label: 'ComfyUI (test stub)', concurrency: 1, local: true }), async (request, signal, onProgress) => {
@@ -35,8 +41,18 @@ export function createStubProviders(controls: StubControls): { registry: Provide
     const bytes = await sharp({ create: { width, height, channels: 3, background: '#ffffff' } }).composite([{ input: disc }]).png().toBuffer();
     return { bytes, mime: 'image/png', model: request.model };
   });
+  // A "local LLM server" for the UI/UX studio's code: answers as a chat model does.
+  const llm = new FakeProvider(capabilities('local-llm', { label: 'Local LLM (test stub)', concurrency: 1, local: true, capabilities: new Set(['code']) }), async (request, _signal, onProgress) => {
+    if (controls.failWith) throw new ProviderError(controls.failWith, `stub configured to fail with ${controls.failWith}`);
+    onProgress({ fraction: 1, step: 1, total: 1 });
+    return { bytes: new TextEncoder().encode(controls.codeAnswer ?? DEFAULT_CODE_ANSWER), mime: 'text/plain', model: request.model };
+  });
+  const byId = new Map<ProviderId, FakeProvider>([
+    ['comfyui', comfy],
+    ['local-llm', llm],
+  ]);
   return {
     comfy,
-    registry: { available: () => [comfy.capabilities], get: (id: ProviderId) => (id === 'comfyui' ? comfy : undefined) },
+    registry: { available: () => [comfy.capabilities, llm.capabilities], get: (id: ProviderId) => byId.get(id) },
   };
 }

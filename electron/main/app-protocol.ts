@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { ASSET_SCHEME_PRIVILEGES } from './asset-protocol';
 import { buildContentSecurityPolicy } from '../core/security/content-security-policy';
+import { contentSecurityPolicyForPath } from '../core/security/preview-frame';
 import { mimeTypeFor, resolveStaticFile, securityHeaders } from '../core/security/static-files';
 
 export const APP_SCHEME = 'app';
@@ -31,7 +32,8 @@ export function serveRendererOverAppProtocol(rendererDir: string): void {
     if (!file) return refuse(403);
     try {
       const body = await readFile(file);
-      return new Response(body, { status: 200, headers: { 'Content-Type': mimeTypeFor(file), ...headers } });
+      const fileHeaders = securityHeaders(contentSecurityPolicyForPath(url.pathname, csp));
+      return new Response(body, { status: 200, headers: { 'Content-Type': mimeTypeFor(file), ...fileHeaders } });
     } catch {
       return refuse(404);
     }

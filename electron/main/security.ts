@@ -6,6 +6,7 @@ import { app, session, shell, type Session } from 'electron';
 import { assertSafeExternalUrl } from '../core/ipc/external-url';
 import type { Logger } from '../core/ports';
 import { originOf } from '../core/security/origin';
+import { contentSecurityPolicyForPath } from '../core/security/preview-frame';
 
 export function installNavigationGuards(appOrigin: string, log: Logger): void {
   app.on('web-contents-created', (_event, contents) => {
@@ -42,7 +43,7 @@ export function denyAllPermissions(target: Session = session.defaultSession): vo
 export function applyDevCsp(devOrigin: string, csp: string, target: Session = session.defaultSession): void {
   target.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...details.responseHeaders };
-    if (originOf(details.url) === devOrigin) headers['Content-Security-Policy'] = [csp];
+    if (originOf(details.url) === devOrigin) headers['Content-Security-Policy'] = [contentSecurityPolicyForPath(new URL(details.url).pathname, csp)];
     callback({ responseHeaders: headers });
   });
 }

@@ -5,6 +5,8 @@ import './styles/base.css';
 import './styles/components.css';
 import './styles/app.css';
 import './styles/studio.css';
+import './styles/gallery.css';
+import './styles/previews.css';
 import { App } from './app/App';
 import { BridgeMissing } from './app/BridgeMissing';
 import { ErrorBoundary } from './app/ErrorBoundary';

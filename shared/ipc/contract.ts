@@ -176,6 +176,12 @@ export const channels = {
     output: z.object({ code: z.string(), relativePath: z.string() }),
   },
 
+  /** The text of a code asset (UI/UX), for the code view and the sandboxed preview. */
+  'assets.readCode': {
+    input: z.object({ assetId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ code: z.string(), relativePath: z.string() }),
+  },
+
   'modes.spec': {
     input: z.object({ mode: ModeIdSchema }).strict(),
     output: ModeSpecSchema,

@@ -22,6 +22,7 @@ export const CHANNEL_NAMES = [
   'library.reveal',
   'library.startDrag',
   'assets.readCode',
+  'assets.readCode',
   'modes.spec',
   'generation.preview',
   'generation.generate',

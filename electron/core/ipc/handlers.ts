@@ -7,6 +7,7 @@ import { MODE_SPECS } from '../../../shared/generation';
 import type { CoreHandlers } from './dispatch';
 import { assertSafeExternalUrl } from './external-url';
 import { readCodeAsset } from '../assets/read-code';
+import { readCodeAsset } from '../assets/read-code';
 import type { CoreServices } from '../services';
 
 const FOLDER_DIALOG_TITLES = {
@@ -67,6 +68,8 @@ export function createHandlers(services: CoreServices): CoreHandlers {
       workspaces.folderOf(workspaceId);
       return library.jobs.search(workspaceId, query, limit);
     },
+
+    'assets.readCode': ({ assetId }) => readCodeAsset(library.assets.get(assetId), (id) => workspaces.folderOf(id)),
 
     'assets.readCode': ({ assetId }) => readCodeAsset(library.assets.get(assetId), (id) => workspaces.folderOf(id)),
 

@@ -21,7 +21,9 @@ export function buildContentSecurityPolicy(options: CspOptions = {}): string {
     'font-src': "'self'",
     'connect-src': ["'self'", ...(options.connectSrc ?? [])].join(' '),
     'worker-src': "'self' blob:",
-    'frame-src': "'none'",
+    // Only the UI/UX preview frame, served from the app's own origin with its own strict
+    // policy (preview-frame.ts); nothing remote.
+    'frame-src': "'self'",
     'object-src': "'none'",
     // index.html sets <base href="/"> so relative asset URLs work under /<mode>/studio.
     'base-uri': "'self'",

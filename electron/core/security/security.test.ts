@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContentSecurityPolicy } from './content-security-policy';
+import { buildPreviewFrameCsp, contentSecurityPolicyForPath, PREVIEW_FRAME_PATH } from './preview-frame';
 import { mimeTypeFor, resolveStaticFile } from './static-files';
 
 describe('content security policy', () => {
@@ -51,5 +52,23 @@ describe('originOf', () => {
     expect(originOf('http://localhost:5173/x')).toBe('http://localhost:5173');
     expect(originOf('file:///etc/passwd')).toBeNull();
     expect(originOf('not a url')).toBeNull();
+  });
+});
+
+describe('the UI/UX preview frame policy', () => {
+  it('lets generated code run inline but reach nothing: no network, no frames, no plugins', () => {
+    const csp = buildPreviewFrameCsp();
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'unsafe-inline'");
+    expect(csp).toContain('img-src data:');
+    expect(csp).not.toMatch(/connect-src|https?:|'self' 'unsafe|unsafe-eval/);
+  });
+
+  it('applies to the frame’s path only; the app keeps its own policy and may frame only itself', () => {
+    const app = buildContentSecurityPolicy();
+    expect(contentSecurityPolicyForPath(PREVIEW_FRAME_PATH, app)).toBe(buildPreviewFrameCsp());
+    expect(contentSecurityPolicyForPath('/uiux/studio', app)).toBe(app);
+    expect(contentSecurityPolicyForPath('/preview-frame.html/../index.html', app)).toBe(app);
+    expect(app).toContain("frame-src 'self'");
   });
 });

@@ -13,6 +13,7 @@ import { useWorkspaces } from '../stores';
 import { selectActiveWorkspace, selectModeWorkspaces } from '../stores/workspaces';
 import { AssetsArea } from './AssetsArea';
 import { GenerationPanel } from './GenerationPanel';
+import { LatestResult } from './LatestResult';
 import { QueuePanel } from './QueuePanel';
 import { CreateWorkspaceDialog } from './workspace/CreateWorkspaceDialog';
 import { MissingFolderNotice } from './workspace/MissingFolderNotice';
@@ -130,6 +131,7 @@ function StudioBody({ mode, active, onCreate }: { mode: ModeId; active: Workspac
         </aside>
         <div className="studio-results">
           <QueuePanel workspace={active} />
+          <LatestResult workspace={active} />
           <AssetsArea workspace={active} />
         </div>
       </div>

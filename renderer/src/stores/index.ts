@@ -6,6 +6,7 @@ import type { Unsubscribe } from '../../../shared/ipc/api';
 import { MODE_IDS, type ModeId } from '../../../shared/modes';
 import { wokgen } from '../ipc';
 import { createAppInfoStore } from './appInfo';
+import { createCodeAssetsStore } from './codeAssets';
 import { createGenerationFormStore, type GenerationFormStore } from './generationForm';
 import { createJobsStore } from './jobs';
 import { createLibraryStore } from './library';
@@ -35,6 +36,9 @@ export const useLibrary = createLibraryStore({ api: wokgen });
 export const useAppInfo = createAppInfoStore({ api: wokgen });
 
 export const useJobs = createJobsStore({ api: wokgen });
+
+/** The text of UI/UX code assets, for the code view and the sandboxed preview. */
+export const useCodeAssets = createCodeAssetsStore({ api: wokgen });
 
 /** One generation form per studio; generating goes through the jobs store (which keeps the request for Retry). */
 export const generationForms: Readonly<Record<ModeId, GenerationFormStore>> = Object.fromEntries(

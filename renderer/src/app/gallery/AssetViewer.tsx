@@ -11,10 +11,10 @@ import type { Workspace } from '../../../../shared/workspace';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { assetUrl, useToasts, useWorkspaces } from '../../stores';
+import { StudioAssetView } from '../LatestResult';
 import {
   assetFacts,
   clampFps,
-  fileName,
   fitScale,
   frameDelayMs,
   frameSequence,
@@ -238,7 +238,7 @@ function ViewerBody({
             {sideBySide && <figcaption className="viewer-caption">Processed</figcaption>}
             <div className="viewer-canvas">
               {isCode ? (
-                <p className="viewer-code">{fileName(asset.relativePath)}</p>
+                <StudioAssetView mode={workspace.mode} asset={asset} />
               ) : (
                 <img
                   className="viewer-img"

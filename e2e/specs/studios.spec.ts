@@ -1,0 +1,127 @@
+/**
+ * Every studio as a user meets it: create a workspace, generate through the harness's stub
+ * provider, watch the job in the queue, see the result in the studio's own live view — and,
+ * for UI/UX, proof that generated code runs sandboxed. A screenshot of each studio is saved
+ * in the test's output folder (test-results/…/<mode>-studio.png) for review.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page, TestInfo } from '@playwright/test';
+import { createWorkspace, expect, test } from './fixtures';
+
+async function generateFromExample(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Use example' }).click();
+  await expect(page.getByLabel('Prompt', { exact: true })).not.toHaveValue('');
+  await page.getByLabel('Prompt', { exact: true }).press('Control+Enter');
+  const queue = page.getByRole('region', { name: 'Queue' });
+  await expect(queue.getByText('Succeeded').first()).toBeVisible({ timeout: 20_000 });
+}
+
+async function screenshot(page: Page, testInfo: TestInfo, mode: string): Promise<void> {
+  const path = testInfo.outputPath(`${mode}-studio.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(`${mode} studio`, { path, contentType: 'image/png' });
+}
+
+test('pixel studio: generate, see the job and the sprite; the seed used can be locked', async ({ page, studio }, testInfo) => {
+  await page.goto(`${studio.url}pixel/studio`);
+  await createWorkspace(page, 'Pixel', 'Sprites');
+  await generateFromExample(page);
+  await expect(page.getByRole('list', { name: 'Assets' }).getByRole('img').first()).toBeVisible();
+  await screenshot(page, testInfo, 'pixel');
+});
+
+test('business studio: generate and see the result in the gallery', async ({ page, studio }, testInfo) => {
+  await page.goto(`${studio.url}business/studio`);
+  await createWorkspace(page, 'Business', 'Brand');
+  await generateFromExample(page);
+  await expect(page.getByRole('list', { name: 'Assets' }).getByRole('img').first()).toBeVisible();
+  await screenshot(page, testInfo, 'business');
+});
+
+test('vector studio: the SVG is shown over a grid at icon sizes', async ({ page, studio }, testInfo) => {
+  await page.goto(`${studio.url}vector/studio`);
+  await createWorkspace(page, 'Vector', 'Icons');
+  await generateFromExample(page);
+  const sizes = page.getByRole('list', { name: 'SVG at icon sizes' });
+  await expect(sizes.getByRole('img')).toHaveCount(6);
+  await expect.poll(() => sizes.getByRole('img', { name: '128 px' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await screenshot(page, testInfo, 'vector');
+});
+
+test('emoji studio: the result at chat sizes on light and dark', async ({ page, studio }, testInfo) => {
+  await page.goto(`${studio.url}emoji/studio`);
+  await createWorkspace(page, 'Emoji', 'Faces');
+  await generateFromExample(page);
+  await expect(page.getByRole('list', { name: 'Emoji sizes on light' }).getByRole('img')).toHaveCount(7);
+  await expect(page.getByRole('list', { name: 'Emoji sizes on dark' }).getByRole('img')).toHaveCount(7);
+  await expect.poll(() => page.getByRole('img', { name: '128 px on dark' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await screenshot(page, testInfo, 'emoji');
+});
+
+test.describe('UI/UX studio', () => {
+  let listener: Server;
+  let hits = 0;
+  let target = '';
+  test.beforeEach(async () => {
+    hits = 0;
+    // A loopback server the generated code tries to reach: it must never be asked anything.
+    listener = createServer((_request, response) => {
+      hits += 1;
+      response.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end('reached');
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    target = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/steal`;
+  });
+  test.afterEach(async () => {
+    await new Promise<void>((resolve) => listener.close(() => resolve()));
+  });
+
+  test('generated code is previewed live with bundled Tailwind, and cannot reach the studio or the network', async ({ page, studio }, testInfo) => {
+    studio.stub.codeAnswer = [
+      '```html',
+      '<section class="p-6 font-bold text-violet-600">',
+      '  <h2 class="text-2xl">Sandboxed card</h2>',
+      '  <p id="probe">waiting</p>',
+      '  <img id="beacon" src="' + target + '.png" alt="">',
+      '</section>',
+      '<script>',
+      '  var results = [];',
+      '  try { results.push("parent:" + parent.document.title); } catch (e) { results.push("parent:blocked"); }',
+      '  try { results.push("storage:" + localStorage.length); } catch (e) { results.push("storage:blocked"); }',
+      '  fetch("' + target + '").then(function () { results.push("fetch:reached"); }, function () { results.push("fetch:blocked"); })',
+      '    .finally(function () { document.getElementById("probe").textContent = results.join(" "); });',
+      '</script>',
+      '```',
+    ].join('\n');
+    await page.goto(`${studio.url}uiux/studio`);
+    await createWorkspace(page, 'UI/UX', 'Landing');
+    await generateFromExample(page);
+
+    const preview = page.getByRole('region', { name: 'Live preview' });
+    await expect(preview).toBeVisible();
+    const frame = page.frameLocator('iframe[title^="Preview of"]');
+    // The script ran (it wrote its results) and every escape failed.
+    await expect(frame.locator('#probe')).toHaveText('parent:blocked storage:blocked fetch:blocked', { timeout: 10_000 });
+    // Tailwind came from the app itself: the utility classes are styled with no network.
+    await expect.poll(() => frame.locator('h2').evaluate((el) => getComputedStyle(el).fontSize)).toBe('24px');
+    await expect(frame.locator('section')).toHaveCSS('font-weight', '700');
+    expect(hits).toBe(0);
+
+    // The frame is sandboxed without allow-same-origin and has its own strict policy.
+    const iframe = page.locator('iframe[title^="Preview of"]');
+    await expect(iframe).toHaveAttribute('sandbox', 'allow-scripts');
+    const policy = await page.evaluate(async () => (await fetch('/preview-frame.html')).headers.get('content-security-policy'));
+    expect(policy).toContain("default-src 'none'");
+
+    // Responsive widths.
+    await page.getByRole('radio', { name: '375px' }).click();
+    await expect(iframe).toHaveCSS('width', '375px');
+
+    // The code, highlighted and copyable.
+    const code = page.getByRole('region', { name: 'Generated code' });
+    await expect(code.locator('.hljs')).toBeVisible();
+    await expect(code).toContainText('Sandboxed card');
+    await screenshot(page, testInfo, 'uiux');
+  });
+});

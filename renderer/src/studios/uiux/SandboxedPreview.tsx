@@ -1,0 +1,112 @@
+/**
+ * Generated HTML running live in a sandboxed frame at a chosen viewport width.
+ *
+ * Security model (README → "The UI/UX preview sandbox"):
+ * - `sandbox="allow-scripts"` without allow-same-origin: the frame has an opaque origin, so
+ *   its scripts cannot read the studio (`parent.document` throws), its storage or the bridge;
+ *   no forms, popups, top navigation or downloads either.
+ * - The frame document is served by main with its own CSP (no network: default-src 'none').
+ * - The only channel is postMessage; messages are believed only from this frame's window,
+ *   from origin "null", matching the schema (previewProtocol.ts).
+ * - Tailwind is the bundled browser compiler, sent to the frame as text: nothing is fetched.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Spinner } from '../../components/Spinner';
+import { PREVIEW_FRAME_URL, PREVIEW_MAX_HEIGHT, PREVIEW_WIDTHS, renderMessage, trustedPreviewMessage, type PreviewWidth } from './previewProtocol';
+
+type PreviewFramework = 'html-tailwind' | 'vanilla-css';
+
+let tailwindSource: Promise<string> | null = null;
+/** The Tailwind browser build, loaded once and only when an html-tailwind preview needs it. */
+function loadTailwind(): Promise<string> {
+  tailwindSource ??= import('@tailwindcss/browser?raw').then((module) => module.default);
+  return tailwindSource;
+}
+
+export function SandboxedPreview({ code, framework, title }: { code: string; framework: PreviewFramework; title: string }) {
+  const [width, setWidth] = useState<PreviewWidth>(1280);
+  const [available, setAvailable] = useState(0);
+  const boxRef = useRef<HTMLDivElement>(null);
+
+  // Wide viewports are scaled down to the panel so the whole layout stays in view.
+  useEffect(() => {
+    const box = boxRef.current;
+    if (box === null) return undefined;
+    const observer = new ResizeObserver(([entry]) => setAvailable(entry?.contentRect.width ?? 0));
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+  const scale = available > 0 ? Math.min(1, available / width) : 1;
+
+  return (
+    <section className="sandbox-preview" aria-label="Live preview">
+      <div className="sandbox-toolbar" role="radiogroup" aria-label="Preview width">
+        {PREVIEW_WIDTHS.map((w) => (
+          <button key={w} type="button" role="radio" aria-checked={w === width} className="sandbox-width" onClick={() => setWidth(w)}>
+            {w}px
+          </button>
+        ))}
+        {scale < 1 && <span className="sandbox-scale">shown at {Math.round(scale * 100)}%</span>}
+      </div>
+      <div ref={boxRef}>
+        {/* A fresh frame for each document: the frame renders once, then ignores messages. */}
+        <PreviewFrame key={`${framework}:${code}`} code={code} framework={framework} title={title} width={width} scale={scale} />
+      </div>
+    </section>
+  );
+}
+
+function PreviewFrame({ code, framework, title, width, scale }: { code: string; framework: PreviewFramework; title: string; width: number; scale: number }) {
+  const [height, setHeight] = useState(480);
+  const [ready, setReady] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const frameRef = useRef<HTMLIFrameElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    const onMessage = (event: MessageEvent): void => {
+      const message = trustedPreviewMessage(event, frameRef.current?.contentWindow);
+      if (message === null) return;
+      if (message.type === 'wokgen-preview:ready') {
+        const target = frameRef.current?.contentWindow;
+        void (framework === 'html-tailwind' ? loadTailwind() : Promise.resolve('')).then((tailwind) => {
+          if (!live) return;
+          // The frame's origin is opaque, so "*" is the only target that reaches it; what we send is the user's own code.
+          target?.postMessage(renderMessage(code, framework, tailwind), '*');
+          setReady(true);
+        });
+      } else if (message.type === 'wokgen-preview:size') {
+        setHeight(Math.min(PREVIEW_MAX_HEIGHT, Math.max(120, message.height)));
+      } else {
+        setError(message.message);
+      }
+    };
+    window.addEventListener('message', onMessage);
+    return () => {
+      live = false;
+      window.removeEventListener('message', onMessage);
+    };
+  }, [code, framework]);
+
+  return (
+    <>
+      {!ready && <Spinner label="Starting the preview…" />}
+      {error !== null && (
+        <p className="field-hint sandbox-error" role="status">
+          A script in this code failed: {error}
+        </p>
+      )}
+      <div className="sandbox-box" style={{ height: `${Math.ceil(height * scale)}px` }}>
+        <iframe
+          ref={frameRef}
+          className="sandbox-frame"
+          title={`Preview of ${title}`}
+          src={PREVIEW_FRAME_URL}
+          sandbox="allow-scripts"
+          referrerPolicy="no-referrer"
+          style={{ width: `${width}px`, height: `${height}px`, transform: `scale(${scale})` }}
+        />
+      </div>
+    </>
+  );
+}
