@@ -3,6 +3,7 @@
  * TexturePacker atlas, palettes, and a zip of the whole set. Everything is scaled by whole
  * numbers with nearest-neighbour, so exported pixel art stays crisp at any size.
  */
+import { AppFailure } from '../../../../shared/errors';
 import { defineExporter, forEachSource, perAssetPath, type AnyExporter, type ExportContext, type ExportFile, type ExportSource } from '../../exports/exporter';
 import { decodeRgba, encodePng, inFrameOrder, recordedFps, scaleNearest, toCommonCell } from './export-raster';
 import { encodeGif, type GifLoop } from './export-gif';
@@ -104,7 +105,7 @@ function gifFile(decoded: ReadonlyArray<Decoded>, options: { scale: number; dela
 
 function paletteFiles(decoded: ReadonlyArray<Decoded>, name: string, which: 'gpl' | 'hex' | 'both') {
   const palette = usedPalette(decoded.map((entry) => entry.image));
-  if (palette.colours.length === 0) throw new Error('The selection has no opaque pixels, so there is no palette to export.');
+  if (palette.colours.length === 0) throw new AppFailure('invalid_input', 'The selection has no opaque pixels, so there is no palette to export.', 'assets');
   const notes =
     palette.distinct > PALETTE_MAX ? [`${palette.distinct} colours are used; the palette keeps the ${PALETTE_MAX} most used.`] : [`${palette.colours.length} colours.`];
   const files: ExportFile[] = [];
