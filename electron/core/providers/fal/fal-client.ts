@@ -1,0 +1,206 @@
+/**
+ * fal.ai through its queue API (docs.fal.ai/model-endpoints/queue; fal-js queue.ts): submit
+ * `POST {queue}/{endpoint}` → `{request_id, status_url, response_url, cancel_url,
+ * queue_position}`; poll `status_url` (IN_QUEUE with a position → IN_PROGRESS → COMPLETED);
+ * read the output from `response_url` (errors surface there); `PUT cancel_url` when the job is
+ * cancelled or runs out of time. Auth is `Authorization: Key <FAL_KEY>`.
+ */
+import type { Capability, Provider, ProviderCapabilities, ProviderOutput, ProviderProgress, ProviderRequest, Tier } from '../provider';
+import { ProviderError } from '../provider';
+import { keyProblem, requireKey } from '../http/api-key';
+import { systemClock, type Clock } from '../http/clock';
+import { type CloudClientOptions, DEFAULT_MAX_IMAGE_BYTES, DEFAULT_TIMEOUT_MS, joinUrl, pickModel, type VerifyKeyResult } from '../http/cloud-client';
+import { type DescribeError, HttpStatusError, numberAt, stringAt } from '../http/errors';
+import { checkImage, type CheckedImage } from '../http/image-check';
+import { decodeBase64Image, isDataUrl } from '../http/image-data';
+import { ProviderHttp } from '../http/provider-http';
+import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
+import { CANCEL_TIMEOUT_MS, runRemoteJob } from '../http/remote-job';
+import { TokenBucket } from '../http/token-bucket';
+import { FAL_DEFAULT_BASE_URL, FAL_DEFAULT_MODELS } from './fal-defaults';
+import { falEndpointFor, falInput } from './fal-input';
+
+const LABEL = 'fal.ai';
+
+/**
+ * fal's errors (fal-js response.ts): `{detail: "..."}`, or for 422 `{detail: [{loc, msg, type}]}`.
+ * A locked account answers 403 "User is locked. Reason: Exhausted balance…" — out of credits.
+ */
+export const describeFalError: DescribeError = (body) => {
+  const detail = (body as { detail?: unknown } | null)?.detail;
+  if (Array.isArray(detail)) {
+    const first = detail[0] as { loc?: unknown; msg?: unknown } | undefined;
+    const loc = Array.isArray(first?.loc) ? first.loc.filter((part) => part !== 'body').join('.') : undefined;
+    const messages = detail.map((d) => stringAt(d, 'msg')).filter((m): m is string => m !== undefined);
+    return { message: messages.join('; ') || undefined, field: loc || undefined };
+  }
+  const message = stringAt(body, 'detail') ?? stringAt(body, 'error') ?? stringAt(body, 'message');
+  return { message, kind: message && /exhausted balance|top up your balance/i.test(message) ? 'out_of_credits' : undefined };
+};
+
+interface QueueStatus {
+  readonly status?: string;
+  readonly request_id?: string;
+  readonly status_url?: string;
+  readonly response_url?: string;
+  readonly cancel_url?: string;
+  readonly queue_position?: number;
+}
+
+interface FalOutput {
+  readonly images?: ReadonlyArray<{ readonly url?: string; readonly content_type?: string }>;
+  readonly has_nsfw_concepts?: ReadonlyArray<boolean>;
+}
+
+const FAL_CAPABILITIES: ReadonlySet<Capability> = new Set(['generate', 'scene', 'animate', 'rotate', 'inpaint']);
+const TIERS: ReadonlySet<Tier> = new Set(['standard', 'hd']);
+const DEFAULT_POLL_INTERVAL_MS = 750;
+const DEFAULT_JOB_TIMEOUT_MS = 5 * 60_000;
+
+export class FalClient implements Provider {
+  readonly capabilities: ProviderCapabilities;
+  readonly baseUrl: string;
+  private readonly http: ProviderHttp;
+  private readonly clock: Clock;
+  private readonly maxImageBytes: number;
+  private readonly pollIntervalMs: number;
+  private readonly jobTimeoutMs: number;
+
+  constructor(private readonly options: CloudClientOptions) {
+    this.baseUrl = options.baseUrl ?? FAL_DEFAULT_BASE_URL;
+    const limits = options.limits ?? {};
+    this.clock = options.clock ?? systemClock;
+    this.maxImageBytes = limits.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES;
+    this.pollIntervalMs = limits.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+    this.jobTimeoutMs = limits.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
+    const bucket = limits.bucket === undefined ? DEFAULT_RATE_LIMITS.fal : limits.bucket;
+    this.http = new ProviderHttp({
+      label: LABEL,
+      describeError: describeFalError,
+      timeoutMs: limits.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      fetch: options.fetch,
+      clock: this.clock,
+      bucket: bucket ? new TokenBucket(bucket, this.clock) : null,
+      maxJsonBytes: Math.ceil(this.maxImageBytes * 1.4) + 64 * 1024,
+    });
+    this.capabilities = {
+      id: 'fal',
+      label: LABEL,
+      capabilities: FAL_CAPABILITIES,
+      tiers: TIERS,
+      nativeNegative: false,
+      needsKey: true,
+      local: false,
+      // fal.ai/docs/model-apis/faq: new accounts run 2 requests at once (more wait in fal's queue).
+      concurrency: limits.concurrency ?? 2,
+      maxPromptChars: 2000,
+      seedMax: 2_147_483_647,
+      models: pickModel(options.models, FAL_DEFAULT_MODELS),
+    };
+  }
+
+  async generate(request: ProviderRequest, signal: AbortSignal, onProgress: (progress: ProviderProgress) => void): Promise<ProviderOutput> {
+    const key = await requireKey(this.options.getKey, LABEL);
+    const endpoint = falEndpointFor(request);
+    const input = falInput(endpoint, request);
+    const auth = { authorization: `Key ${key}` };
+    const submitted = await this.http.json<QueueStatus>({ url: joinUrl(this.baseUrl, endpoint), json: input, headers: auth, signal, rateLimited: true, secrets: [key] });
+    const requestId = submitted.body.request_id;
+    if (typeof requestId !== 'string' || requestId === '') throw new ProviderError('provider_failure', `${LABEL} accepted the request but returned no request id.`);
+    const urls = this.queueUrls(endpoint, requestId, submitted.body);
+    const firstPosition = Math.max(1, submitted.body.queue_position ?? 1);
+    let polls = 0;
+    onProgress({ fraction: 0.02 });
+
+    await runRemoteJob({
+      label: LABEL,
+      clock: this.clock,
+      signal,
+      pollIntervalMs: this.pollIntervalMs,
+      jobTimeoutMs: this.jobTimeoutMs,
+      poll: async () => {
+        const { body } = await this.http.json<QueueStatus>({ url: urls.status, headers: auth, signal, secrets: [key] });
+        polls += 1;
+        switch (body.status) {
+          case 'IN_QUEUE': {
+            // Queue position 0 = next; moving up the queue fills the first tenth of the bar.
+            const position = numberAt(body, 'queue_position') ?? firstPosition;
+            onProgress({ fraction: 0.02 + 0.08 * Math.max(0, 1 - position / firstPosition) });
+            return { done: false };
+          }
+          case 'IN_PROGRESS':
+            // fal reports no steps: creep towards 90 % so the bar shows life without lying about the end.
+            onProgress({ fraction: Math.min(0.9, 0.1 + 0.8 * (1 - 0.85 ** polls)) });
+            return { done: false };
+          case 'COMPLETED':
+            return { done: true, value: undefined };
+          default:
+            throw new ProviderError('provider_failure', `${LABEL} reported an unknown queue status (${String(body.status).slice(0, 40)}).`);
+        }
+      },
+      cancel: async () => {
+        await this.http.json({ url: urls.cancel, method: 'PUT', headers: auth, signal: new AbortController().signal, timeoutMs: CANCEL_TIMEOUT_MS, secrets: [key] }).catch(() => undefined);
+      },
+    });
+
+    const result = await this.http.json<FalOutput>({ url: urls.response, headers: auth, signal, secrets: [key] });
+    if (result.body.has_nsfw_concepts?.[0] === true) {
+      throw new ProviderError('content_refused', `${LABEL}'s safety checker blocked this image; rephrase the prompt.`);
+    }
+    const image = await this.image(result.body, signal);
+    onProgress({ fraction: 1 });
+    return { bytes: image.bytes, mime: image.mime, model: endpoint };
+  }
+
+  /**
+   * fal's free, documented way to prove a key: ask the queue for the status of a request that
+   * cannot exist. A bad key answers 401/403; a good one 404 (not found). Nothing runs, nothing
+   * is billed. (fal has no "who am I" endpoint for keys.)
+   */
+  async verifyKey(key: string, signal: AbortSignal): Promise<VerifyKeyResult> {
+    const problem = keyProblem(key);
+    if (problem) return { valid: false, reason: `The key ${problem}.` };
+    const appId = FAL_DEFAULT_MODELS.standard.split('/').slice(0, 2).join('/');
+    try {
+      await this.http.json({ url: joinUrl(this.baseUrl, `${appId}/requests/00000000-0000-0000-0000-000000000000/status`), headers: { authorization: `Key ${key}` }, signal, secrets: [key] });
+      return { valid: true };
+    } catch (error) {
+      if (signal.aborted) throw error;
+      // 404 "request not found" (a JSON body, not a proxy's HTML page) means fal accepted the key.
+      if (error instanceof HttpStatusError && error.status === 404 && error.body !== undefined) return { valid: true };
+      return { valid: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private async image(output: FalOutput, signal: AbortSignal): Promise<CheckedImage> {
+    const url = output.images?.[0]?.url;
+    if (typeof url !== 'string' || url === '') throw new ProviderError('provider_failure', `${LABEL} finished without an image.`);
+    // `sync_mode` answers carry the image inline as a data URI.
+    if (isDataUrl(url)) return checkImage(decodeBase64Image(url, this.maxImageBytes, LABEL), LABEL);
+    return this.http.download(url, signal, this.maxImageBytes);
+  }
+
+  /**
+   * The URLs to follow. fal returns them; they are used only when they point at the queue host
+   * we were configured with — the key is sent to them, so a foreign host never gets it — and
+   * otherwise rebuilt as documented: `{queue}/{owner}/{app}/requests/{id}` (no sub-path).
+   */
+  private queueUrls(endpoint: string, requestId: string, answer: QueueStatus): { status: string; response: string; cancel: string } {
+    const origin = new URL(this.baseUrl).origin;
+    const sameHost = (url: string | undefined): url is string => {
+      if (typeof url !== 'string') return false;
+      try {
+        return new URL(url).origin === origin;
+      } catch {
+        return false;
+      }
+    };
+    const appId = endpoint.split('/').slice(0, 2).join('/');
+    const base = joinUrl(this.baseUrl, `${appId}/requests/${encodeURIComponent(requestId)}`);
+    return {
+      status: sameHost(answer.status_url) ? answer.status_url : `${base}/status`,
+      response: sameHost(answer.response_url) ? answer.response_url : base,
+      cancel: sameHost(answer.cancel_url) ? answer.cancel_url : `${base}/cancel`,
+    };
+  }
+}
