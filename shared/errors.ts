@@ -24,6 +24,12 @@ export const ERROR_CODES = [
   'no_provider',
   /** The user dismissed a dialog; not an error to show, but a value to branch on. */
   'cancelled',
+  /** The hosted account is not signed in, or sign-in was refused; the message says what to do. */
+  'unauthorised',
+  /** The hosted account has no HD credits for this run; the message carries the top-up link. */
+  'out_of_credits',
+  /** A server (the hosted account) could not be reached; last known figures are kept. */
+  'unreachable',
   /** Anything unexpected; the message is safe to show, details go to the log. */
   'internal',
 ] as const;

@@ -18,6 +18,8 @@ import { MODE_ENGINES } from './modes/registry';
 import { Pipeline } from './pipeline/pipeline';
 import { choosePromptEngine } from './prompt/prompt-engine';
 import type { EngineRegistry, ProviderRegistry } from './pipeline/types';
+import { AccountService } from './account/account-service';
+import { guardHostedRun, hostedSource, withSource } from './account/hosted-wiring';
 
 export interface CorePorts {
   /** Folder for the library database (the app's user-data folder in production). */
@@ -54,6 +56,7 @@ export interface CoreServices {
   readonly workspaces: WorkspaceService;
   readonly pipeline: Pipeline;
   readonly gallery: GalleryService;
+  readonly account: AccountService;
 }
 
 export interface Core {
@@ -86,15 +89,20 @@ export function createCore(ports: CorePorts): Core {
     beforeRemove: (workspaceId): Promise<void> => pipeline.cancelWorkspace(workspaceId),
     ...(ports.now ? { now: ports.now } : {}),
   });
+  const account = new AccountService({ secrets: ports.secrets, settings: ports.settings, dataDir: ports.dataDir, shell: ports.shell, events: ports.events, log: ports.log, ...(ports.now ? { now: ports.now } : {}) });
+  void account.start();
   const pipeline: Pipeline = new Pipeline({
     library,
     engines: ports.engines ?? MODE_ENGINES,
-    providers: ports.providers ?? NO_PROVIDERS,
+    // The hosted account joins the providers while signed in (HD only, after the user's own keys).
+    providers: withSource(ports.providers ?? NO_PROVIDERS, hostedSource(account, ports.settings)),
     assets: fileAssetStore,
-    events: ports.events,
+    // Finished jobs that used the hosted provider trigger the credit sync + reconciliation (stage 12).
+    events: { emit: (event, payload) => (ports.events.emit(event, payload), account.onPipelineEvent(event, payload)) },
     log: ports.log,
-    // The hosted engine arrives with the account issue; until then it is never available.
-    promptEngine: () => choosePromptEngine({ setting: ports.settings.get().promptEngine, env: process.env['PROMPT_ENGINE'], hostedAvailable: false }),
+    promptEngine: () => choosePromptEngine({ setting: ports.settings.get().promptEngine, env: process.env['PROMPT_ENGINE'], hostedAvailable: account.online }),
+    beforeQueue: (plan) => guardHostedRun(account, plan),
+    refinePrompt: async (input, signal) => (await account.api.enhancePrompt(input, signal)).prompt,
     ...(ports.now ? { now: ports.now } : {}),
   });
   const gallery = new GalleryService({
@@ -114,13 +122,14 @@ export function createCore(ports: CorePorts): Core {
       if (summary.purged + summary.restored + summary.rolledBack > 0) ports.log.info('gallery trash recovered', { ...summary });
     })
     .catch((error: unknown) => ports.log.error('gallery trash recovery failed', { error: String(error) }));
-  const services: CoreServices = { ports, library, settings: ports.settings, workspaces, pipeline, gallery };
+  const services: CoreServices = { ports, library, settings: ports.settings, workspaces, pipeline, gallery, account };
   return {
     services,
     handlers: createHandlers(services),
     interruptedJobs,
     close: async () => {
       unsubscribeSettings();
+      account.close();
       await recovery;
       // Running jobs end as `interrupted` before the database closes, never left `running`.
       await pipeline.shutdown();

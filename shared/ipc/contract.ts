@@ -23,6 +23,7 @@ import {
 } from '../library';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
 import { GenerateRequestSchema, GenerationPreviewSchema, ModeSpecSchema } from '../generation';
+import { AccountStatusSchema, CreditsDiscrepancySchema, SIGN_IN_FLOWS } from '../hosted-api';
 
 const NoInput = z.object({}).strict();
 
@@ -216,6 +217,32 @@ export const channels = {
     input: SettingsPatchSchema,
     output: SettingsSchema,
   },
+
+  /** The hosted WokGen account (docs/hosted-api.md); no channel or event ever carries a token. */
+  'account.status': {
+    input: NoInput,
+    output: AccountStatusSchema,
+  },
+  'account.signIn': {
+    input: z.object({ flow: z.enum(SIGN_IN_FLOWS).default('browser') }).strict(),
+    output: AccountStatusSchema,
+  },
+  'account.cancelSignIn': {
+    input: NoInput,
+    output: AccountStatusSchema,
+  },
+  'account.signOut': {
+    input: NoInput,
+    output: AccountStatusSchema,
+  },
+  'account.sync': {
+    input: NoInput,
+    output: AccountStatusSchema,
+  },
+  'account.openPage': {
+    input: z.object({ page: z.enum(['plans', 'topUp']) }).strict(),
+    output: z.object({ opened: z.literal(true) }),
+  },
 } as const satisfies Record<`${string}.${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -247,6 +274,10 @@ export const events = {
   'jobs.failed': z.object({ job: JobSchema, stage: z.string(), error: z.string() }),
   /** `assets`: the slots that had finished before the cancel are kept. */
   'jobs.cancelled': z.object({ job: JobSchema, assets: z.array(AssetSchema) }),
+  /** Sign-in progress, profile, plan, credits, staleness (never a token). */
+  'account.changed': AccountStatusSchema,
+  /** After a hosted job the balance is lower than the delivered generations explain. */
+  'account.creditsDiscrepancy': CreditsDiscrepancySchema,
 } as const satisfies Record<`${string}.${string}`, z.ZodType>;
 
 export type Channels = typeof channels;

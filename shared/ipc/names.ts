@@ -31,6 +31,12 @@ export const CHANNEL_NAMES = [
   'jobs.get',
   'settings.get',
   'settings.update',
+  'account.status',
+  'account.signIn',
+  'account.cancelSignIn',
+  'account.signOut',
+  'account.sync',
+  'account.openPage',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -43,6 +49,8 @@ export const EVENT_NAMES = [
   'jobs.succeeded',
   'jobs.failed',
   'jobs.cancelled',
+  'account.changed',
+  'account.creditsDiscrepancy',
 ] as const;
 
 /** Electron IPC channel for an invoke channel; the prefix keeps ours apart from Electron's own. */

@@ -17,7 +17,7 @@ const FOLDER_DIALOG_TITLES = {
 } as const;
 
 export function createHandlers(services: CoreServices): CoreHandlers {
-  const { workspaces, library, settings, ports, pipeline, gallery } = services;
+  const { workspaces, library, settings, ports, pipeline, gallery, account } = services;
   return {
     'app.info': () => ports.appInfo,
     'app.openExternal': async ({ url }) => {
@@ -90,5 +90,15 @@ export function createHandlers(services: CoreServices): CoreHandlers {
 
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
+
+    'account.status': () => account.status(),
+    'account.signIn': ({ flow }) => account.signIn(flow),
+    'account.cancelSignIn': () => account.cancelSignIn(),
+    'account.signOut': () => account.signOut(),
+    'account.sync': () => account.sync(),
+    'account.openPage': async ({ page }) => {
+      await account.openPage(page);
+      return { opened: true as const };
+    },
   };
 }

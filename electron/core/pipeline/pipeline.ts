@@ -10,6 +10,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import type { z } from 'zod';
 import { AppFailure } from '../../../shared/errors';
 import type { GenerationPreviewSchema } from '../../../shared/generation';
+import type { ModeId } from '../../../shared/modes';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import type { Asset, Job, JobAttempt, JobError } from '../../../shared/library';
 import { assetRowFromMetadata } from '../assets/asset-rows';
@@ -36,6 +37,13 @@ export interface PipelineDeps {
   readonly now?: () => number;
   readonly randomSeed?: () => number;
   readonly promptEngine?: () => PromptEngineChoice;
+  /**
+   * Stage 1 guard for what routing chose (e.g. the hosted account's HD credits): throws an
+   * AppFailure to refuse the run before anything is queued.
+   */
+  readonly beforeQueue?: (plan: GenerationPlan) => void;
+  /** The hosted prompt engine: rewrites the user's prompt when `promptEngine` picks `hosted`. */
+  readonly refinePrompt?: (input: { readonly mode: ModeId; readonly tool: string; readonly preset: string; readonly prompt: string }, signal: AbortSignal) => Promise<string>;
 }
 
 /** What the studio shows before a run: the prompt exactly as the first provider gets it. */
@@ -95,6 +103,7 @@ export class Pipeline {
   submit(raw: unknown): Job {
     if (this.closing) throw new AppFailure('rate_limited', 'The studio is closing; generation is no longer accepted.');
     const plan = planGeneration(raw, this.planDeps());
+    this.deps.beforeQueue?.(plan);
     const input = this.loadInputImages(plan);
     const jobId = newRowId(this.now());
     const job = this.deps.library.jobs.insert({
@@ -174,7 +183,26 @@ export class Pipeline {
     }
   }
 
-  private async run(plan: GenerationPlan, queued: Job, signal: AbortSignal, input: Pick<ProviderRequest, 'inputImage' | 'mask'>): Promise<void> {
+  /**
+   * The hosted prompt engine, when chosen: the account's engine rewrites the user's prompt
+   * (stage 6 still fits it to each provider). Offline or failing, the local builders' prompt
+   * is used and the log says why — a prompt service never fails a generation.
+   */
+  private async refinePrompt(plan: GenerationPlan, signal: AbortSignal): Promise<GenerationPlan> {
+    const refine = this.deps.refinePrompt;
+    if (!refine || this.deps.promptEngine?.().engine !== 'hosted') return plan;
+    try {
+      const { mode, tool, preset } = plan.request;
+      return { ...plan, userPrompt: await refine({ mode, tool, preset, prompt: plan.userPrompt }, signal) };
+    } catch (error) {
+      if (signal.aborted) throw error;
+      this.deps.log.warn('hosted prompt engine unavailable; the local prompt builders were used', { error: String(error) });
+      return plan;
+    }
+  }
+
+  private async run(initialPlan: GenerationPlan, queued: Job, signal: AbortSignal, input: Pick<ProviderRequest, 'inputImage' | 'mask'>): Promise<void> {
+    let plan = initialPlan;
     const jobs = this.deps.library.jobs;
     const attempts: JobAttempt[] = [];
     const written: Asset[] = [];
@@ -185,6 +213,7 @@ export class Pipeline {
     signal.addEventListener('abort', stopSlots, { once: true });
     try {
       signal.throwIfAborted();
+      plan = await this.refinePrompt(plan, signal);
       // `queued` until a provider actually takes the job: ten jobs behind a one-at-a-time
       // ComfyUI show as waiting, not as ten running jobs.
       let started = false;

@@ -1,0 +1,399 @@
+/**
+ * The hosted WokGen account on this machine: sign-in (browser + PKCE loopback, or device code),
+ * the session's tokens (keychain only), the profile, plan and HD credits with when they were
+ * last synced, the hosted HD provider, and the credit reconciliation after every hosted job.
+ *
+ * Sync happens at start, after every job that used the hosted provider, and on demand. Offline,
+ * the last known figures (kept in `account.json`, nothing secret) are shown marked as stale.
+ * What the renderer gets (`status()`, the `account.changed` event) never contains a token.
+ */
+import { AppFailure } from '../../../shared/errors';
+import {
+  DEFAULT_HOSTED_BASE_URL,
+  HOSTED_PATHS,
+  PLAN_LABELS,
+  creditsRemaining,
+  hdCreditCost,
+  type Account,
+  type AccountStatus,
+  type CreditsRemaining,
+  type SignInFlow,
+} from '../../../shared/hosted-api';
+import type { EventName, EventPayload } from '../../../shared/ipc/contract';
+import type { ModeId } from '../../../shared/modes';
+import { assertSafeExternalUrl } from '../ipc/external-url';
+import type { EventSink, Logger, ShellPort } from '../ports';
+import { systemClock, type Clock } from '../providers/http/clock';
+import { joinUrl } from '../providers/http/cloud-client';
+import type { FetchLike } from '../providers/http/provider-http';
+import { HostedApiClient } from '../providers/hosted/hosted-api-client';
+import { HostedProvider } from '../providers/hosted/hosted-provider';
+import { ProviderError } from '../providers/provider';
+import type { SecretStore } from '../secrets/secret-store';
+import type { SettingsStore } from '../settings/settings-store';
+import { AccountSession } from './account-session';
+import { AccountSnapshotFile, type AccountSnapshot } from './account-snapshot';
+import { CreditLedger, totalCredits } from './credit-ledger';
+import { OAuthClient } from './oauth-client';
+import { SignInError } from './sign-in-error';
+import { browserSignIn, deviceSignIn } from './sign-in-flows';
+import { TokenStore } from './token-store';
+
+export interface AccountServiceDeps {
+  readonly secrets: SecretStore;
+  readonly settings: SettingsStore;
+  readonly dataDir: string;
+  readonly shell: ShellPort;
+  readonly events: EventSink;
+  readonly log: Logger;
+  readonly now?: () => number;
+  readonly clock?: Clock;
+  readonly fetch?: FetchLike;
+  /** The browser step's time limit (tests shorten it). */
+  readonly browserTimeoutMs?: number;
+}
+
+interface SignInAttempt {
+  readonly flow: SignInFlow;
+  readonly controller: AbortController;
+  readonly expiresAt: number;
+  userCode: string | null;
+  verificationUri: string | null;
+  verificationUriComplete: string | null;
+}
+
+/** A sync's own time limit, so a hung server never leaves the panel spinning. */
+const SYNC_TIMEOUT_MS = 20_000;
+const DEVICE_CODE_WAIT_MS = 600_000;
+
+/** Only https — or plain http to this machine (a local test or development server). */
+export function assertAccountUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new AppFailure('invalid_input', 'The account server address is not a valid URL. Check it in Settings → Account.', 'url');
+  }
+  if (url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]')) return url.toString();
+  return assertSafeExternalUrl(raw);
+}
+
+export class AccountService {
+  readonly api: HostedApiClient;
+  readonly provider: HostedProvider;
+  private readonly session: AccountSession;
+  private readonly snapshotFile: AccountSnapshotFile;
+  private readonly ledger = new CreditLedger();
+  private readonly now: () => number;
+  private readonly clock: Clock;
+  private known: AccountSnapshot | null = null;
+  private stale = false;
+  private message: string | null = null;
+  private attempt: SignInAttempt | null = null;
+  private syncing: Promise<AccountStatus> | null = null;
+  private closed = false;
+
+  constructor(private readonly deps: AccountServiceDeps) {
+    this.now = deps.now ?? Date.now;
+    this.clock = deps.clock ?? systemClock;
+    this.snapshotFile = new AccountSnapshotFile(deps.dataDir);
+    this.session = new AccountSession({
+      store: new TokenStore(deps.secrets),
+      oauth: () => this.oauth(),
+      now: this.now,
+      onEnded: (reason) => this.sessionEnded(reason),
+    });
+    this.api = new HostedApiClient({ baseUrl: () => this.baseUrl(), auth: this.session, ...(deps.fetch ? { fetch: deps.fetch } : {}), clock: this.clock });
+    this.provider = new HostedProvider(this.api, {
+      callStarted: () => this.ledger.callStarted(),
+      callEnded: () => this.ledger.callEnded(),
+      charged: ({ credits, remaining }) => this.charged(credits, remaining),
+    });
+  }
+
+  /** Start-up: the stored session and last known figures, then a sync in the background. */
+  async start(): Promise<void> {
+    this.known = this.snapshotFile.read();
+    const signedIn = await this.session.load().catch((error: unknown) => {
+      this.deps.log.warn('account tokens could not be read from the keychain', { error: String(error) });
+      return false;
+    });
+    if (!signedIn) {
+      // Figures without a session are someone's old account: not shown.
+      this.known = null;
+      return;
+    }
+    this.stale = true;
+    this.emitChanged();
+    void this.sync().catch(() => undefined);
+  }
+
+  baseUrl(): string {
+    return this.deps.settings.get().providers.hosted?.baseUrl ?? DEFAULT_HOSTED_BASE_URL;
+  }
+
+  /** Routing may use the hosted provider: a session exists (a stale one still tries, and fails clearly). */
+  get signedIn(): boolean {
+    return this.session.signedIn;
+  }
+
+  /** Signed in and the last sync reached the server (the hosted prompt engine needs it online). */
+  get online(): boolean {
+    return this.session.signedIn && !this.stale;
+  }
+
+  status(): AccountStatus {
+    const baseUrl = this.baseUrl();
+    const account = this.session.signedIn ? this.known?.account ?? null : null;
+    return {
+      state: this.attempt ? 'signing_in' : this.session.signedIn ? 'signed_in' : 'signed_out',
+      signIn: this.attempt
+        ? {
+            flow: this.attempt.flow,
+            userCode: this.attempt.userCode,
+            verificationUri: this.attempt.verificationUri,
+            verificationUriComplete: this.attempt.verificationUriComplete,
+            expiresAt: this.attempt.expiresAt,
+          }
+        : null,
+      account: account ? describeAccount(account) : null,
+      lastSyncedAt: account ? this.known?.lastSyncedAt ?? null : null,
+      stale: this.session.signedIn && this.stale,
+      message: this.message,
+      baseUrl,
+      plansUrl: joinUrl(baseUrl, HOSTED_PATHS.plansPage),
+      topUpUrl: joinUrl(baseUrl, HOSTED_PATHS.topUpPage),
+    };
+  }
+
+  /**
+   * Starts signing in. The browser flow resolves once the browser was asked to open the WokGen
+   * page; the device flow once the code to type is known. Completion arrives as `account.changed`.
+   */
+  async signIn(flow: SignInFlow): Promise<AccountStatus> {
+    if (this.attempt) throw new AppFailure('conflict', 'A sign-in is already in progress. Finish it in the browser or cancel it first.');
+    if (this.session.signedIn) throw new AppFailure('conflict', 'Already signed in. Sign out first to use another account.');
+    const baseUrl = assertAccountUrl(this.baseUrl());
+    const controller = new AbortController();
+    const attempt: SignInAttempt = {
+      flow,
+      controller,
+      expiresAt: this.now() + (flow === 'browser' ? (this.deps.browserTimeoutMs ?? 5 * 60_000) : DEVICE_CODE_WAIT_MS),
+      userCode: null,
+      verificationUri: null,
+      verificationUriComplete: null,
+    };
+    this.attempt = attempt;
+    this.message = null;
+    let ready!: () => void;
+    const shown = new Promise<void>((resolve) => {
+      ready = resolve;
+    });
+    const oauth = this.oauth(baseUrl);
+    const tokens =
+      flow === 'browser'
+        ? browserSignIn({
+            oauth,
+            signal: controller.signal,
+            ...(this.deps.browserTimeoutMs ? { timeoutMs: this.deps.browserTimeoutMs } : {}),
+            openExternal: async (url) => {
+              await this.deps.shell.openExternal(assertAccountUrl(url));
+              ready();
+            },
+          })
+        : deviceSignIn({
+            oauth,
+            clock: this.clock,
+            signal: controller.signal,
+            onCode: (authorization) => {
+              attempt.userCode = authorization.user_code;
+              attempt.verificationUri = authorization.verification_uri;
+              attempt.verificationUriComplete = authorization.verification_uri_complete ?? null;
+              ready();
+            },
+          });
+    const finished = this.completeSignIn(attempt, tokens);
+    // Whichever comes first: the page/code is shown, or the attempt already ended (unreachable…).
+    await Promise.race([shown, finished]);
+    const status = this.status();
+    this.emitChanged();
+    return status;
+  }
+
+  cancelSignIn(): AccountStatus {
+    this.attempt?.controller.abort();
+    return this.status();
+  }
+
+  async signOut(): Promise<AccountStatus> {
+    this.attempt?.controller.abort();
+    const previous = await this.session.clear();
+    this.known = null;
+    this.stale = false;
+    this.message = null;
+    this.ledger.clear();
+    this.snapshotFile.clear();
+    this.api.setRateLimit(null);
+    // Best effort and in the background: signing out never waits on the network (RFC 7009).
+    if (previous?.refreshToken) void this.oauth().revoke(previous.refreshToken);
+    this.emitChanged();
+    return this.status();
+  }
+
+  /** Fetches profile, plan and credits; offline keeps the last figures marked stale. Single-flight. */
+  sync(): Promise<AccountStatus> {
+    if (!this.session.signedIn) return Promise.reject(new AppFailure('unauthorised', 'Sign in to your WokGen account first.'));
+    this.syncing ??= this.doSync().finally(() => {
+      this.syncing = null;
+    });
+    return this.syncing;
+  }
+
+  /**
+   * Stage 1 guard for hosted HD: with the known balance unable to cover the run, nothing is
+   * queued and the user is told how to top up. (The server has the final word: a 402 later
+   * fails the job with the same message and charges nothing.)
+   */
+  assertCanAfford(mode: ModeId, generations: number): void {
+    if (!this.session.signedIn) throw new AppFailure('unauthorised', 'HD on the WokGen account needs you to sign in (Settings → Account).', 'hd');
+    const credits = this.known?.account.hdCredits;
+    if (!credits) return;
+    const cost = hdCreditCost(mode, generations);
+    const total = totalCredits(credits);
+    if (total < cost) {
+      throw new AppFailure(
+        'out_of_credits',
+        `This HD run costs ${cost} credit${cost === 1 ? '' : 's'} and your WokGen account has ${total}. Top up at ${this.status().topUpUrl} (Settings → Account → Top up), or turn HD off.`,
+        'hd',
+      );
+    }
+  }
+
+  /** The pipeline's events, watched for finished jobs that used the hosted provider. */
+  onPipelineEvent<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    if (event !== 'jobs.succeeded' && event !== 'jobs.failed' && event !== 'jobs.cancelled') return;
+    const job = (payload as EventPayload<'jobs.failed'>).job;
+    if (!this.session.signedIn || !job.attempts.some((a) => a.provider === 'hosted')) return;
+    void this.sync().catch(() => undefined);
+  }
+
+  /** Opens the account's plans or top-up page in the system browser. */
+  async openPage(page: 'plans' | 'topUp'): Promise<void> {
+    const status = this.status();
+    await this.deps.shell.openExternal(assertAccountUrl(page === 'plans' ? status.plansUrl : status.topUpUrl));
+  }
+
+  /** Lets pending work finish quietly at shutdown. */
+  close(): void {
+    this.closed = true;
+    this.attempt?.controller.abort();
+  }
+
+  private oauth(baseUrl = this.baseUrl()): OAuthClient {
+    return new OAuthClient({ baseUrl, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+  }
+
+  private async completeSignIn(attempt: SignInAttempt, tokens: Promise<Awaited<ReturnType<typeof browserSignIn>>>): Promise<void> {
+    try {
+      const answer = await tokens;
+      const receivedAt = this.now();
+      if (attempt.controller.signal.aborted) throw new SignInError('cancelled', 'Sign-in was cancelled.');
+      await this.session.begin(answer, receivedAt);
+      this.attempt = null;
+      this.stale = true;
+      this.deps.log.info('signed in to the WokGen account');
+      await this.sync().catch(() => undefined);
+    } catch (error) {
+      this.attempt = null;
+      const cancelled = error instanceof SignInError && error.kind === 'cancelled';
+      this.message = cancelled ? null : error instanceof SignInError ? error.message : 'Sign-in failed unexpectedly. Try again.';
+      if (!(error instanceof SignInError)) this.deps.log.error('sign-in failed', { error: String(error) });
+      else if (!cancelled) this.deps.log.warn('sign-in did not complete', { kind: error.kind });
+      this.emitChanged();
+    }
+  }
+
+  private async doSync(): Promise<AccountStatus> {
+    const mark = this.ledger.mark();
+    try {
+      const account = await this.api.me(AbortSignal.timeout(SYNC_TIMEOUT_MS));
+      if (!this.session.signedIn) return this.status();
+      const syncedAt = this.now();
+      this.known = { account, lastSyncedAt: syncedAt };
+      this.stale = false;
+      this.message = null;
+      try {
+        this.snapshotFile.write(account, syncedAt);
+      } catch (error) {
+        this.deps.log.warn('account figures could not be saved for offline use', { error: String(error) });
+      }
+      this.api.setRateLimit(account.limits.hostedRequestsPerMinute * account.limits.rateMultiplier);
+      this.reconcile(account, mark);
+    } catch (error) {
+      if (error instanceof ProviderError && error.kind === 'unauthorised' && !this.session.signedIn) {
+        // The session ended during the sync (refresh refused): sessionEnded already said so.
+      } else if (error instanceof ProviderError && error.kind === 'unauthorised') {
+        this.message = error.message;
+      } else {
+        this.stale = true;
+        const when = this.known ? ` Showing the figures from ${new Date(this.known.lastSyncedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC.` : '';
+        this.message = `Offline: the WokGen account could not be reached (${error instanceof Error ? error.message : String(error)}).${when}`;
+      }
+    }
+    this.emitChanged();
+    return this.status();
+  }
+
+  private reconcile(account: Account, mark: ReturnType<CreditLedger['mark']>): void {
+    const result = this.ledger.reconcile(account.hdCredits, mark);
+    if (!result || result.overcharged === 0) return;
+    const message = `HD credits do not add up: ${result.overcharged} more credit${result.overcharged === 1 ? ' was' : 's were'} taken than the finished hosted generations cost (expected ${result.expectedTotal} left, the account has ${result.actualTotal}). Failed or cancelled jobs must not cost credits — contact WokGen support with this message.`;
+    this.deps.log.warn('HD credit discrepancy', { expectedTotal: result.expectedTotal, actualTotal: result.actualTotal });
+    this.emit('account.creditsDiscrepancy', { expectedTotal: result.expectedTotal, actualTotal: result.actualTotal, message });
+  }
+
+  /** A delivered hosted generation: the ledger counts it and the panel shows the new balance at once. */
+  private charged(credits: number, remaining: CreditsRemaining): void {
+    this.ledger.charged(credits);
+    if (this.known) {
+      const { hdCredits } = this.known.account;
+      const account = { ...this.known.account, hdCredits: { ...hdCredits, monthlyUsed: Math.max(0, hdCredits.monthlyAllowance - remaining.monthly), topUpBalance: remaining.topUp } };
+      this.known = { ...this.known, account };
+    }
+    this.emitChanged();
+  }
+
+  private sessionEnded(reason: string): void {
+    this.known = null;
+    this.stale = false;
+    this.message = reason;
+    this.ledger.clear();
+    this.snapshotFile.clear();
+    this.emitChanged();
+  }
+
+  private emitChanged(): void {
+    if (!this.closed) this.emit('account.changed', this.status());
+  }
+
+  private emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    try {
+      this.deps.events.emit(event, payload);
+    } catch (error) {
+      this.deps.log.error('event listener failed', { event, error: String(error) });
+    }
+  }
+}
+
+function describeAccount(account: Account): NonNullable<AccountStatus['account']> {
+  const left = creditsRemaining(account.hdCredits);
+  return {
+    name: account.name,
+    email: account.email,
+    plan: account.plan,
+    planLabel: PLAN_LABELS[account.plan],
+    credits: { monthlyAllowance: account.hdCredits.monthlyAllowance, monthlyRemaining: left.monthly, topUp: left.topUp, total: left.monthly + left.topUp },
+    limits: account.limits,
+    periodEnd: account.periodEnd,
+  };
+}
