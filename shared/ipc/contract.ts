@@ -22,6 +22,16 @@ import {
   JobSchema,
 } from '../library';
 import { SettingsPatchSchema, SettingsSchema } from '../settings';
+import {
+  ApiKeyInputSchema,
+  ConfigurableProviderIdSchema,
+  KeyedProviderIdSchema,
+  KeyTestResultSchema,
+  LocalLlmStatusSchema,
+  ProviderConfigPatchSchema,
+  ProvidersOverviewSchema,
+  ProviderStatusSchema,
+} from '../provider-status';
 import { GenerateRequestSchema, GenerationPreviewSchema, ModeSpecSchema } from '../generation';
 import { AccountStatusSchema, CreditsDiscrepancySchema, SIGN_IN_FLOWS } from '../hosted-api';
 
@@ -218,6 +228,37 @@ export const channels = {
     output: SettingsSchema,
   },
 
+  /** Settings → Providers (issue 5). Keys go in and never come out: outputs carry configured + last four only. */
+  'providers.list': {
+    input: NoInput,
+    output: ProvidersOverviewSchema,
+  },
+  'providers.setKey': {
+    input: z.object({ id: KeyedProviderIdSchema, key: ApiKeyInputSchema }).strict(),
+    output: ProviderStatusSchema,
+  },
+  'providers.removeKey': {
+    input: z.object({ id: KeyedProviderIdSchema }).strict(),
+    output: ProviderStatusSchema,
+  },
+  'providers.testKey': {
+    /** `key` tests a pasted key before saving it; without it the saved key is tested. */
+    input: z.object({ id: KeyedProviderIdSchema, key: ApiKeyInputSchema.optional() }).strict(),
+    output: KeyTestResultSchema,
+  },
+  'providers.configure': {
+    input: z.object({ id: ConfigurableProviderIdSchema, patch: ProviderConfigPatchSchema }).strict(),
+    output: ProviderStatusSchema,
+  },
+  'localLlm.status': {
+    input: NoInput,
+    output: LocalLlmStatusSchema,
+  },
+  'localLlm.detect': {
+    input: NoInput,
+    output: LocalLlmStatusSchema,
+  },
+
   /** The hosted WokGen account (docs/hosted-api.md); no channel or event ever carries a token. */
   'account.status': {
     input: NoInput,
@@ -250,6 +291,8 @@ export const events = {
   'workspaces.changed': z.object({ mode: ModeIdSchema }),
   /** Preferences changed (possibly from another window). */
   'settings.changed': SettingsSchema,
+  /** A provider's key, switch, models or local server changed (Settings → Providers); never carries a key. */
+  'providers.changed': ProvidersOverviewSchema,
 
   /** A generation was accepted and recorded (status `queued`). */
   'jobs.queued': JobSchema,

@@ -91,6 +91,14 @@ export function createHandlers(services: CoreServices): CoreHandlers {
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
 
+    'providers.list': () => services.providers.list(),
+    'providers.setKey': ({ id, key }) => services.providers.setKey(id, key),
+    'providers.removeKey': ({ id }) => services.providers.removeKey(id),
+    'providers.testKey': ({ id, key }) => services.providers.testKey(id, key),
+    'providers.configure': ({ id, patch }) => services.providers.configure(id, patch),
+    'localLlm.status': () => services.providers.localLlm.status(),
+    'localLlm.detect': () => services.providers.detectLocalLlm(),
+
     'account.status': () => account.status(),
     'account.signIn': ({ flow }) => account.signIn(flow),
     'account.cancelSignIn': () => account.cancelSignIn(),
