@@ -4,30 +4,28 @@
  * only the visible rows — plus a few overscan rows — are in the DOM even at 10k+ assets.
  * The next page (keyset cursor) loads when the last rows come into view; "Load more" stays
  * as a fallback. Cards are buttons named by the prompt; Enter or a click opens the viewer;
- * arrow keys, Page Up/Down and Home/End move between cards.
+ * arrow keys, Page Up/Down and Home/End move between cards. Search and filters narrow the
+ * same grid (in the core); the gallery's shortcuts are in gallery/galleryShortcuts.ts.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { MODES } from '../../../shared/modes';
 import type { Asset } from '../../../shared/library';
 import type { Workspace } from '../../../shared/workspace';
-import { Badge } from '../components/Badge';
 import { Button } from '../components/Button';
 import { EmptyState } from '../components/EmptyState';
 import { Spinner } from '../components/Spinner';
-import { Icon } from '../components/Icon';
-import { assetUrl, useLibrary } from '../stores';
-import { selectWorkspaceAssets } from '../stores/library';
-import { formatBytes } from './format';
+import { useLibrary, useSelection, useToasts } from '../stores';
+import { isFiltered, selectFilter, selectWorkspaceAssets } from '../stores/library';
+import { AssetCard } from './gallery/AssetCard';
 import { AssetViewer } from './gallery/AssetViewer';
+import { GalleryToolbar } from './gallery/GalleryToolbar';
+import { galleryCommand, nextStarred, targetsOf, type GalleryCommand } from './gallery/galleryShortcuts';
 import {
   columnCount,
-  fileName,
   GRID_GAP,
   gridMove,
-  metadataPath,
   OVERSCAN_ROWS,
-  promptOf,
   ROW_HEIGHT,
   rowCount,
   rowOfIndex,
@@ -35,14 +33,50 @@ import {
   shouldLoadMore,
 } from './gallery/galleryModel';
 
-export function AssetsArea({ workspace }: { workspace: Workspace }) {
+export function AssetsArea({ workspace, selectionActions }: { workspace: Workspace; selectionActions?: ReactNode }) {
   const { status, items, nextCursor, error } = useLibrary(selectWorkspaceAssets(workspace.id));
   const loadAssets = useLibrary((s) => s.loadAssets);
+  const filter = useLibrary(selectFilter(workspace.id));
+  const filtered = isFiltered(filter);
+  const clearFilter = useLibrary((s) => s.clearFilter);
+  const clearSelection = useSelection((s) => s.clear);
 
   useEffect(() => {
     void loadAssets(workspace.id);
   }, [loadAssets, workspace.id]);
 
+  // A selection belongs to what is shown: another workspace or another filter starts afresh.
+  useEffect(() => {
+    clearSelection();
+  }, [clearSelection, workspace.id, filter]);
+
+  const toolbar = <GalleryToolbar workspaceId={workspace.id} selectionActions={selectionActions} />;
+
+  if (items.length === 0 && filtered && status !== 'error') {
+    return (
+      <section className="gallery" aria-labelledby="gallery-title">
+        <GalleryHeader count={0} more={false} />
+        {toolbar}
+        {status === 'ready' ? (
+          <EmptyState
+            icon="search"
+            title="No assets match"
+            actions={
+              <Button icon="close" onClick={() => void clearFilter(workspace.id)}>
+                Clear filters
+              </Button>
+            }
+          >
+            <p>Nothing in “{workspace.name}” matches this search and these filters.</p>
+          </EmptyState>
+        ) : (
+          <div className="page-centered">
+            <Spinner size="md" label="Searching…" />
+          </div>
+        )}
+      </section>
+    );
+  }
   if (items.length === 0 && (status === 'idle' || status === 'loading')) {
     return (
       <div className="page-centered">
@@ -83,20 +117,27 @@ export function AssetsArea({ workspace }: { workspace: Workspace }) {
     );
   }
   return (
-    <section className="gallery" aria-labelledby="gallery-title">
-      <div className="gallery-header">
-        <h2 id="gallery-title" className="section-title">
-          Assets
-        </h2>
-        <span className="gallery-count">
-          {items.length}
-          {nextCursor !== null ? '+' : ''}
-        </span>
-      </div>
+    <section className="gallery" aria-labelledby="gallery-title" aria-busy={status === 'loading' || undefined}>
+      <GalleryHeader count={items.length} more={nextCursor !== null} />
+      {toolbar}
       <VirtualGrid workspace={workspace} items={items} hasMore={nextCursor !== null} busy={status === 'loading' || status === 'error'} />
       {status === 'error' && <p className="field-error">{error?.message}</p>}
       {nextCursor !== null && <LoadMoreButton workspaceId={workspace.id} pending={status === 'loading'} />}
     </section>
+  );
+}
+
+function GalleryHeader({ count, more }: { count: number; more: boolean }) {
+  return (
+    <div className="gallery-header">
+      <h2 id="gallery-title" className="section-title">
+        Assets
+      </h2>
+      <span className="gallery-count">
+        {count}
+        {more ? '+' : ''}
+      </span>
+    </div>
   );
 }
 
@@ -190,11 +231,25 @@ function VirtualGrid({
     if (id !== null) focusAsset(id, true);
   }, [viewing, focusAsset]);
 
+  const commands = useGalleryCommands(workspace.id, items);
+  const select = useSelection((s) => s.select);
+  const onSelect = useCallback(
+    (id: string, mode: 'toggle' | 'range') => select(workspace.id, id, mode, items.map((a) => a.id)),
+    [select, workspace.id, items],
+  );
+
   // Arrow keys, Page Up/Down and Home/End move between cards, rows the virtualiser has not rendered included.
   const onGridKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    if (event.ctrlKey || event.metaKey || event.altKey || !(event.target instanceof HTMLElement)) return;
+    if (!(event.target instanceof HTMLElement)) return;
     const id = event.target.dataset['assetId'];
     if (id === undefined) return;
+    const command = galleryCommand(event);
+    if (command !== null) {
+      event.preventDefault();
+      commands.run(command, id);
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     const rowsPerPage = Math.max(1, Math.floor((scrollerRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT));
     const target = gridMove(
       items.findIndex((a) => a.id === id),
@@ -229,7 +284,14 @@ function VirtualGrid({
                 }}
               >
                 {items.slice(start, end).map((asset) => (
-                  <AssetCard key={asset.id} asset={asset} onOpen={setViewing} />
+                  <AssetCard
+                    key={asset.id}
+                    asset={asset}
+                    onOpen={setViewing}
+                    onSelect={onSelect}
+                    onCommand={commands.onCard}
+                    onDragOut={commands.dragOut}
+                  />
                 ))}
               </div>
             );
@@ -243,50 +305,82 @@ function VirtualGrid({
   );
 }
 
-function AssetCard({ asset, onOpen }: { asset: Asset; onOpen: (id: string) => void }) {
-  const thumbnail = metadataPath(asset, 'thumbnailPath');
-  const isCode = asset.kind === 'code';
-  const prompt = promptOf(asset);
-  return (
-    <div className="asset-card" role="listitem">
-      <button
-        type="button"
-        className="asset-thumb asset-open"
-        data-asset-id={asset.id}
-        aria-label={isCode ? prompt : undefined}
-        aria-haspopup="dialog"
-        onClick={() => onOpen(asset.id)}
-      >
-        {isCode ? (
-          <span className="asset-code">
-            <Icon name="code" size={28} />
-            <span className="asset-code-name">{fileName(asset.relativePath)}</span>
-          </span>
-        ) : (
-          <img
-            className="asset-img"
-            src={assetUrl(asset.workspaceId, thumbnail ?? asset.relativePath)}
-            alt={prompt}
-            decoding="async"
-            draggable={false}
-          />
-        )}
-      </button>
-      <div className="asset-meta">
-        <span className="asset-path" title={`${prompt}\n${asset.relativePath}`}>
-          {fileName(asset.relativePath)}
-        </span>
-        <span className="asset-details">
-          {asset.width !== null && asset.height !== null && `${asset.width}×${asset.height} · `}
-          {formatBytes(asset.bytes)}
-          {asset.starred && (
-            <>
-              {' '}
-              <Badge tone="accent">Starred</Badge>
-            </>
-          )}
-        </span>
-      </div>
-    </div>
+/**
+ * The gallery's actions on assets: keyboard commands on the focused card (acting on the
+ * selection when the card is part of it) and the card buttons (acting on that card).
+ */
+function useGalleryCommands(workspaceId: string, items: ReadonlyArray<Asset>) {
+  const star = useLibrary((s) => s.star);
+  const deleteAssets = useLibrary((s) => s.deleteAssets);
+  const rerun = useLibrary((s) => s.rerun);
+  const reveal = useLibrary((s) => s.reveal);
+  const startDrag = useLibrary((s) => s.startDrag);
+  const push = useToasts((s) => s.push);
+  const selection = useSelection;
+
+  const act = useCallback(
+    (command: GalleryCommand, ids: ReadonlyArray<string>, focused: string | null): void => {
+      const byId = new Map(items.map((a) => [a.id, a]));
+      const focusedAsset = focused === null ? undefined : byId.get(focused);
+      switch (command) {
+        case 'toggle-star': {
+          const targets = ids.flatMap((id) => byId.get(id) ?? []);
+          if (targets.length > 0) void star(workspaceId, ids, nextStarred(targets));
+          return;
+        }
+        case 'delete':
+          if (ids.length > 0) {
+            void deleteAssets(workspaceId, ids).then((result) => {
+              if (result.ok) selection.getState().remove(result.value.deleted);
+            });
+          }
+          return;
+        case 'rerun':
+        case 'remix':
+          if (focusedAsset !== undefined) {
+            void rerun(focusedAsset, command === 'rerun' ? 'same-seed' : 'new-seed').then((result) => {
+              if (result.ok) push({ tone: 'success', message: command === 'rerun' ? 'Re-run queued with the same seed.' : 'Remix queued with a new seed.' });
+            });
+          }
+          return;
+        case 'copy-prompt':
+          if (focusedAsset !== undefined) {
+            const prompt = focusedAsset.metadata['prompt'];
+            void navigator.clipboard.writeText(typeof prompt === 'string' ? prompt : '').then(
+              () => push({ tone: 'success', message: 'Prompt copied.' }),
+              () => push({ tone: 'error', message: 'The clipboard is not available.' }),
+            );
+          }
+          return;
+        case 'reveal':
+          if (focused !== null) void reveal(focused);
+          return;
+        case 'select-all':
+          selection.getState().selectAll(workspaceId, items.map((a) => a.id));
+          return;
+        case 'toggle-select':
+          if (focused !== null) selection.getState().select(workspaceId, focused, 'toggle', items.map((a) => a.id));
+          return;
+        case 'clear-selection':
+          selection.getState().clear();
+          return;
+      }
+    },
+    [items, star, deleteAssets, rerun, reveal, push, selection, workspaceId],
   );
+
+  /** A key on the focused card: the selection when the card is in it, else the card. */
+  const run = useCallback(
+    (command: GalleryCommand, focused: string): void => {
+      const state = selection.getState();
+      const selected = state.workspaceId === workspaceId ? state.ids : [];
+      act(command, targetsOf(selected, focused), focused);
+    },
+    [act, selection, workspaceId],
+  );
+
+  /** A card's own button: that card (its star toggles it alone). */
+  const onCard = useCallback((id: string, command: GalleryCommand) => act(command, [id], id), [act]);
+  const dragOut = useCallback((id: string) => startDrag(id), [startDrag]);
+  return { run, onCard, dragOut };
 }

@@ -1,6 +1,7 @@
 /**
- * The live queue of the open workspace: each job with its status, progress, live preview,
- * elapsed time, Cancel/Retry and a details toggle (attempts, error with its stage).
+ * The live queue of the open workspace: each job with its status, overall and per-slot
+ * progress, live preview, elapsed time (ticking), Cancel/Retry and a Details button that
+ * opens the job details drawer (request, final prompts, attempts, seed, parameters).
  */
 import { useEffect, useId, useState } from 'react';
 import type { Workspace } from '../../../shared/workspace';
@@ -11,6 +12,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useJobs, useToasts } from '../stores';
 import { isActive, JOB_STATUS_LABELS, selectJobRows, type JobEntry } from '../stores/jobs';
 import { elapsedMs, formatElapsed } from './format';
+import { JobDetailsDrawer } from './queue/JobDetailsDrawer';
 
 const NO_ROWS: ReturnType<typeof selectJobRows> = [];
 
@@ -26,6 +28,7 @@ export function QueuePanel({ workspace }: { workspace: Workspace }) {
   const titleId = useId();
   const anyActive = rows.some((r) => isActive(r.job.status));
   const now = useNow(anyActive);
+  const [detailsOf, setDetailsOf] = useState<string | null>(null);
 
   useEffect(() => {
     void open(workspace.id);
@@ -44,10 +47,11 @@ export function QueuePanel({ workspace }: { workspace: Workspace }) {
       {rows.length > 0 && (
         <ul className="queue-list">
           {rows.map((entry) => (
-            <JobRow key={entry.job.id} entry={entry} now={now} />
+            <JobRow key={entry.job.id} entry={entry} now={now} onDetails={setDetailsOf} />
           ))}
         </ul>
       )}
+      {detailsOf !== null && <JobDetailsDrawer jobId={detailsOf} onClose={() => setDetailsOf(null)} />}
     </section>
   );
 }
@@ -65,16 +69,25 @@ function useNow(ticking: boolean): number {
 
 const STATUS_TONE = { queued: 'neutral', running: 'accent', succeeded: 'success', failed: 'danger', cancelled: 'warning', interrupted: 'warning' } as const;
 
-function JobRow({ entry, now }: { entry: JobEntry; now: number }) {
+/** How many batch slots a job has: from its parameters (frames for animations), else what progress reported. */
+export function slotCount(entry: JobEntry): number {
+  const { params } = entry.job;
+  const frames = params['frames'];
+  const fromFrames = typeof frames === 'object' && frames !== null && typeof (frames as { count?: unknown }).count === 'number' ? (frames as { count: number }).count : 0;
+  const batch = typeof params['batch'] === 'number' ? params['batch'] : 1;
+  const reported = Object.keys(entry.slots).length;
+  return Math.max(fromFrames, batch, reported);
+}
+
+function JobRow({ entry, now, onDetails }: { entry: JobEntry; now: number; onDetails: (jobId: string) => void }) {
   const { job } = entry;
   const cancel = useJobs((s) => s.cancel);
   const retry = useJobs((s) => s.retry);
   const push = useToasts((s) => s.push);
-  const [expanded, setExpanded] = useState(false);
   const [busy, setBusy] = useState(false);
-  const detailsId = useId();
   const active = isActive(job.status);
   const retryable = job.status === 'failed' || job.status === 'cancelled' || job.status === 'interrupted';
+  const slots = slotCount(entry);
 
   const run = (action: () => Promise<{ ok: boolean; error?: { message: string } }>, failTitle: string): void => {
     setBusy(true);
@@ -110,74 +123,29 @@ function JobRow({ entry, now }: { entry: JobEntry; now: number }) {
               Retry
             </Button>
           )}
-          <Button size="sm" variant="ghost" aria-expanded={expanded} aria-controls={detailsId} onClick={() => setExpanded((v) => !v)}>
+          <Button size="sm" variant="ghost" aria-haspopup="dialog" onClick={() => onDetails(job.id)}>
             Details
           </Button>
         </div>
       </div>
       <ProgressBar value={entry.overall} label="Progress" className={`job-progress job-progress-${job.status}`} />
-      {expanded && <JobDetails id={detailsId} entry={entry} />}
+      {slots > 1 && active && (
+        <div className="job-slots">
+          {Array.from({ length: slots }, (_, slot) => (
+            <ProgressBar key={slot} value={entry.slots[slot] ?? 0} label={`Slot ${slot + 1} progress`} className="job-progress" />
+          ))}
+        </div>
+      )}
+      {entry.liveFailures.length > 0 && active && (
+        <ul className="form-notes">
+          {entry.liveFailures.map((f, i) => (
+            <li key={i}>
+              {f.provider} (slot {f.slot + 1}): {f.error}
+            </li>
+          ))}
+        </ul>
+      )}
     </li>
-  );
-}
-
-function JobDetails({ id, entry }: { id: string; entry: JobEntry }) {
-  const { job } = entry;
-  return (
-    <div id={id} className="job-details">
-      {job.error !== null && (
-        <p className="job-error">
-          <strong>Failed at {job.error.stage}:</strong> {job.error.message}
-        </p>
-      )}
-      <dl className="job-facts">
-        <dt>Seed</dt>
-        <dd>{job.seed ?? 'Random'}</dd>
-        {job.preset !== null && (
-          <>
-            <dt>Preset</dt>
-            <dd>{job.preset}</dd>
-          </>
-        )}
-        <dt>Provider</dt>
-        <dd>{job.provider ?? '—'}</dd>
-      </dl>
-      {job.attempts.length > 0 ? (
-        <table className="job-attempts">
-          <caption className="field-hint">Provider attempts</caption>
-          <thead>
-            <tr>
-              <th scope="col">Slot</th>
-              <th scope="col">Provider</th>
-              <th scope="col">Model</th>
-              <th scope="col">Result</th>
-              <th scope="col">Time</th>
-            </tr>
-          </thead>
-          <tbody>
-            {job.attempts.map((a, i) => (
-              <tr key={i}>
-                <td>{a.slot + 1}</td>
-                <td>{a.provider}</td>
-                <td>{a.model ?? '—'}</td>
-                <td className={a.ok ? 'attempt-ok' : 'attempt-failed'}>{a.ok ? 'OK' : (a.error ?? 'Failed')}</td>
-                <td>{a.finishedAt === null ? '—' : formatElapsed(a.finishedAt - a.startedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        entry.liveFailures.length > 0 && (
-          <ul className="form-notes">
-            {entry.liveFailures.map((f, i) => (
-              <li key={i}>
-                {f.provider} (slot {f.slot + 1}): {f.error}
-              </li>
-            ))}
-          </ul>
-        )
-      )}
-    </div>
   );
 }
 

@@ -13,9 +13,11 @@ export interface DialogProps {
   /** While false (e.g. a request is running), Esc and the close button do nothing. */
   dismissible?: boolean;
   size?: 'sm' | 'md' | 'lg';
+  /** Extra class for a variant (e.g. the job details drawer docked to the right). */
+  className?: string;
 }
 
-export function Dialog({ title, onClose, children, dismissible = true, size = 'md' }: DialogProps) {
+export function Dialog({ title, onClose, children, dismissible = true, size = 'md', className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -36,7 +38,7 @@ export function Dialog({ title, onClose, children, dismissible = true, size = 'm
   return (
     <dialog
       ref={ref}
-      className={`dialog dialog-${size}`}
+      className={className === undefined ? `dialog dialog-${size}` : `dialog dialog-${size} ${className}`}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();

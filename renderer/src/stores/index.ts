@@ -10,6 +10,7 @@ import { createCodeAssetsStore } from './codeAssets';
 import { createGenerationFormStore, type GenerationFormStore } from './generationForm';
 import { createJobsStore } from './jobs';
 import { createLibraryStore } from './library';
+import { createSelectionStore } from './selection';
 import { createSettingsStore } from './settings';
 import { createToastsStore, type Notify } from './toasts';
 import { createWorkspacesStore } from './workspaces';
@@ -31,11 +32,15 @@ export const useWorkspaces = createWorkspacesStore({
   },
 });
 
-export const useLibrary = createLibraryStore({ api: wokgen });
-
 export const useAppInfo = createAppInfoStore({ api: wokgen });
 
 export const useJobs = createJobsStore({ api: wokgen });
+
+/** Re-run and remix submit through the jobs store, so the queue shows them and Retry knows their request. */
+export const useLibrary = createLibraryStore({ api: wokgen, notify, submit: (request) => useJobs.getState().submit(request) });
+
+/** The gallery's multi-selection; exports and other actions read it (`selectSelectedIds`). */
+export const useSelection = createSelectionStore();
 
 /** The text of UI/UX code assets, for the code view and the sandboxed preview. */
 export const useCodeAssets = createCodeAssetsStore({ api: wokgen });

@@ -9,7 +9,7 @@ import type { AppError, Result } from '../../../shared/errors';
 import type { GenerateRequestInput } from '../../../shared/generation';
 import type { Unsubscribe, WokgenApi } from '../../../shared/ipc/api';
 import type { EventPayload } from '../../../shared/ipc/contract';
-import type { Job, JobStatus } from '../../../shared/library';
+import type { Asset, Job, JobStatus } from '../../../shared/library';
 import type { LoadStatus } from './status';
 
 /** A provider attempt that failed while the job ran (the final job row carries them all). */
@@ -46,6 +46,10 @@ export interface JobsState {
   cancel(jobId: string): Promise<Result<{ cancelled: boolean }>>;
   /** Re-submits the job's original request (or one rebuilt from the job row). */
   retry(jobId: string): Promise<Result<Job>>;
+  /** The job as recorded now, with its assets (for the details drawer). */
+  details(jobId: string): Promise<Result<{ job: Job; assets: Asset[] }>>;
+  /** The request a job was (or, for an earlier session's job, would be) submitted with. */
+  requestOf(job: Job): GenerateRequestInput;
   /** Subscribes to the `jobs.*` events; returns the function that stops. */
   start(): Unsubscribe;
 }
@@ -218,6 +222,14 @@ export function createJobsStore({ api }: { readonly api: WokgenApi }) {
         const request = stored ?? (entry === undefined ? undefined : requestFromJob(entry.job));
         if (request === undefined) return { ok: false, error: { code: 'not_found', message: 'This job is no longer listed.' } };
         return get().submit(request);
+      },
+
+      async details(jobId) {
+        return api.jobs.get({ jobId });
+      },
+
+      requestOf(job) {
+        return get().requests[job.id] ?? requestFromJob(job);
       },
 
       start() {
