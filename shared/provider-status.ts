@@ -36,7 +36,8 @@ export const ProviderStatusSchema = z.object({
 export type ProviderStatus = z.infer<typeof ProviderStatusSchema>;
 
 export const LocalLlmServerSchema = z.object({
-  kind: z.enum(['ollama', 'lmstudio']),
+  /** custom: the base URL set in Settings (any OpenAI-compatible server). */
+  kind: z.enum(['ollama', 'lmstudio', 'custom']),
   label: z.string(),
   baseUrl: z.string(),
   reachable: z.boolean(),
@@ -80,3 +81,11 @@ export type ProviderConfigPatch = z.infer<typeof ProviderConfigPatchSchema>;
 
 /** A pasted key on its way in: loose here, checked (and never echoed) by the core's parseApiKey. */
 export const ApiKeyInputSchema = z.string().max(100_000);
+
+/** Providers whose key the user manages here (the hosted account signs in instead). */
+export const KEYED_PROVIDER_IDS = ['together', 'fal', 'replicate', 'huggingface'] as const;
+export const KeyedProviderIdSchema = z.enum(KEYED_PROVIDER_IDS);
+/** Providers configured through Settings → Providers cards here (ComfyUI has its own card and settings). */
+export const CONFIGURABLE_PROVIDER_IDS = ['together', 'fal', 'replicate', 'huggingface', 'pollinations', 'local-llm'] as const;
+export const ConfigurableProviderIdSchema = z.enum(CONFIGURABLE_PROVIDER_IDS);
+export type ConfigurableProviderId = z.infer<typeof ConfigurableProviderIdSchema>;

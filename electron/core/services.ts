@@ -19,6 +19,9 @@ import { Pipeline } from './pipeline/pipeline';
 import { choosePromptEngine } from './prompt/prompt-engine';
 import type { EngineRegistry, ProviderRegistry } from './pipeline/types';
 import { AccountService } from './account/account-service';
+import type { FetchLike } from './providers/http/provider-http';
+import type { LocalLlmTarget } from './providers/local-llm/detect';
+import { ProviderService } from './providers/provider-service';
 import { guardHostedRun, hostedSource, withSource } from './account/hosted-wiring';
 
 export interface CorePorts {
@@ -37,10 +40,18 @@ export interface CorePorts {
   readonly log: Logger;
   readonly appInfo: ChannelOutput<'app.info'>;
   /**
-   * The generation providers. Until the ComfyUI and cloud-provider issues land there are none
-   * in the app (generation answers `no_provider` with what to set up); tests pass their own.
+   * The generation providers; default: the cloud clients and the local LLM built from settings
+   * and keys (`ProviderService`). Tests pass their own.
    */
   readonly providers?: ProviderRegistry;
+  /** The fetch every provider client uses (the e2e harness passes a loopback-only one). */
+  readonly providerFetch?: FetchLike;
+  /**
+   * Where to look for local LLM servers without a base URL in settings. Main passes Ollama
+   * :11434 and LM Studio :1234 (`DEFAULT_LOCAL_LLM_TARGETS`); the default, none, keeps tests
+   * from probing ports they did not open.
+   */
+  readonly localLlmTargets?: ReadonlyArray<LocalLlmTarget>;
   /** Defaults to the five real mode engines. */
   readonly engines?: EngineRegistry;
   readonly now?: () => number;
@@ -57,6 +68,7 @@ export interface CoreServices {
   readonly pipeline: Pipeline;
   readonly gallery: GalleryService;
   readonly account: AccountService;
+  readonly providers: ProviderService;
 }
 
 export interface Core {
@@ -89,13 +101,23 @@ export function createCore(ports: CorePorts): Core {
     beforeRemove: (workspaceId): Promise<void> => pipeline.cancelWorkspace(workspaceId),
     ...(ports.now ? { now: ports.now } : {}),
   });
+  const providers = new ProviderService({
+    settings: ports.settings,
+    secrets: ports.secrets,
+    events: ports.events,
+    log: ports.log,
+    ...(ports.providerFetch ? { fetch: ports.providerFetch } : {}),
+    localLlmTargets: ports.localLlmTargets ?? [],
+  });
+  // Keys are read from the keychain at start (routing's availability cache); errors are logged inside.
+  void providers.start().catch((error: unknown) => ports.log.error('providers failed to start', { error: error instanceof Error ? error.name : 'unknown' }));
   const account = new AccountService({ secrets: ports.secrets, settings: ports.settings, dataDir: ports.dataDir, shell: ports.shell, events: ports.events, log: ports.log, ...(ports.now ? { now: ports.now } : {}) });
   void account.start();
   const pipeline: Pipeline = new Pipeline({
     library,
     engines: ports.engines ?? MODE_ENGINES,
     // The hosted account joins the providers while signed in (HD only, after the user's own keys).
-    providers: withSource(ports.providers ?? NO_PROVIDERS, hostedSource(account, ports.settings)),
+    providers: withSource(ports.providers ?? providers.registry(), hostedSource(account, ports.settings)),
     assets: fileAssetStore,
     // Finished jobs that used the hosted provider trigger the credit sync + reconciliation (stage 12).
     events: { emit: (event, payload) => (ports.events.emit(event, payload), account.onPipelineEvent(event, payload)) },
@@ -122,7 +144,7 @@ export function createCore(ports: CorePorts): Core {
       if (summary.purged + summary.restored + summary.rolledBack > 0) ports.log.info('gallery trash recovered', { ...summary });
     })
     .catch((error: unknown) => ports.log.error('gallery trash recovery failed', { error: String(error) }));
-  const services: CoreServices = { ports, library, settings: ports.settings, workspaces, pipeline, gallery, account };
+  const services: CoreServices = { ports, library, settings: ports.settings, workspaces, pipeline, gallery, account, providers };
   return {
     services,
     handlers: createHandlers(services),
@@ -130,6 +152,7 @@ export function createCore(ports: CorePorts): Core {
     close: async () => {
       unsubscribeSettings();
       account.close();
+      providers.stop();
       await recovery;
       // Running jobs end as `interrupted` before the database closes, never left `running`.
       await pipeline.shutdown();

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { EventHub } from '../core/events/event-hub';
 import { consoleLogger } from '../core/ports';
+import { DEFAULT_LOCAL_LLM_TARGETS } from '../core/providers/local-llm/detect';
 import { buildContentSecurityPolicy } from '../core/security/content-security-policy';
 import { originOf } from '../core/security/origin';
 import { createCore, type Core } from '../core/services';
@@ -90,6 +91,7 @@ async function start(): Promise<void> {
     homeDir: homedir(),
     settings,
     secrets,
+    localLlmTargets: DEFAULT_LOCAL_LLM_TARGETS,
     shell: electronShell,
     dialogs: electronDialogs,
     drag: electronDrag(() => mainWindow?.webContents, join(app.getAppPath(), 'resources/icon.png')),

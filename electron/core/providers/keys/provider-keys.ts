@@ -7,7 +7,7 @@
  * typed errors, none of which ever contains the key (proved by provider-service.test.ts).
  */
 import { AppFailure } from '../../../../shared/errors';
-import type { KeyTestResult } from '../../../../shared/provider-status';
+import { KEYED_PROVIDER_IDS, type KeyTestResult } from '../../../../shared/provider-status';
 import type { Logger } from '../../ports';
 import { SecretStorageRefusedError } from '../../secrets/choose-secret-store';
 import { describeSecret, type SecretDescription, type SecretStore } from '../../secrets/secret-store';
@@ -17,7 +17,7 @@ import { ProviderError, type ProviderId } from '../provider';
 import { parseApiKey } from './api-key';
 
 /** Providers that need the user's own key (Pollinations needs none; the hosted account signs in). */
-export const KEYED_PROVIDERS = ['together', 'fal', 'replicate', 'huggingface'] as const satisfies ReadonlyArray<ProviderId>;
+export const KEYED_PROVIDERS = KEYED_PROVIDER_IDS;
 export type KeyedProviderId = (typeof KEYED_PROVIDERS)[number];
 
 export function isKeyedProvider(id: ProviderId): id is KeyedProviderId {
