@@ -81,6 +81,8 @@ export class TestAccountServer {
   generateDelayMs = 0;
   /** A broken server that charges even generations it did not deliver (discrepancy tests). */
   chargesUndelivered = false;
+  /** Overrides the plan's hosted requests per minute (tests that must not wait on the rate limit). */
+  requestsPerMinute: number | null = null;
   /** Refresh tokens stop working (an expired or revoked refresh token). */
   refreshRefused = false;
   readonly generated: Array<{ mode: string; charged: number }> = [];
@@ -138,7 +140,8 @@ export class TestAccountServer {
   }
 
   accountBody(): Account {
-    return { ...this.account, hdCredits: { ...this.account.hdCredits }, limits: TEST_PLANS[this.account.plan], periodEnd: null };
+    const limits = TEST_PLANS[this.account.plan];
+    return { ...this.account, hdCredits: { ...this.account.hdCredits }, limits: { ...limits, hostedRequestsPerMinute: this.requestsPerMinute ?? limits.hostedRequestsPerMinute }, periodEnd: null };
   }
 
   private issueTokens(response: ServerResponse): void {
