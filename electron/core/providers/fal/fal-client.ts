@@ -7,9 +7,10 @@
  */
 import type { Capability, Provider, ProviderCapabilities, ProviderOutput, ProviderProgress, ProviderRequest, Tier } from '../provider';
 import { ProviderError } from '../provider';
-import { keyProblem, requireKey } from '../http/api-key';
+import { requireKey } from '../http/api-key';
+import { verifyKeyWith } from '../http/verify-key';
 import { systemClock, type Clock } from '../http/clock';
-import { type CloudClientOptions, DEFAULT_MAX_IMAGE_BYTES, DEFAULT_TIMEOUT_MS, joinUrl, pickModel, type VerifyKeyResult } from '../http/cloud-client';
+import { type CloudClientOptions, DEFAULT_MAX_IMAGE_BYTES, DEFAULT_TIMEOUT_MS, joinUrl, onSameHost, pickModel, type VerifyKeyResult } from '../http/cloud-client';
 import { type DescribeError, HttpStatusError, numberAt, stringAt } from '../http/errors';
 import { checkImage, type CheckedImage } from '../http/image-check';
 import { decodeBase64Image, isDataUrl } from '../http/image-data';
@@ -157,19 +158,15 @@ export class FalClient implements Provider {
    * cannot exist. A bad key answers 401/403; a good one 404 (not found). Nothing runs, nothing
    * is billed. (fal has no "who am I" endpoint for keys.)
    */
-  async verifyKey(key: string, signal: AbortSignal): Promise<VerifyKeyResult> {
-    const problem = keyProblem(key);
-    if (problem) return { valid: false, reason: `The key ${problem}.` };
+  verifyKey(key: string, signal: AbortSignal): Promise<VerifyKeyResult> {
     const appId = FAL_DEFAULT_MODELS.standard.split('/').slice(0, 2).join('/');
-    try {
-      await this.http.json({ url: joinUrl(this.baseUrl, `${appId}/requests/00000000-0000-0000-0000-000000000000/status`), headers: { authorization: `Key ${key}` }, signal, secrets: [key] });
-      return { valid: true };
-    } catch (error) {
-      if (signal.aborted) throw error;
+    return verifyKeyWith(
+      key,
+      signal,
+      () => this.http.json({ url: joinUrl(this.baseUrl, `${appId}/requests/00000000-0000-0000-0000-000000000000/status`), headers: { authorization: `Key ${key}` }, signal, secrets: [key] }),
       // 404 "request not found" (a JSON body, not a proxy's HTML page) means fal accepted the key.
-      if (error instanceof HttpStatusError && error.status === 404 && error.body !== undefined) return { valid: true };
-      return { valid: false, reason: error instanceof Error ? error.message : String(error) };
-    }
+      (error) => error instanceof HttpStatusError && error.status === 404 && error.body !== undefined,
+    );
   }
 
   private async image(output: FalOutput, signal: AbortSignal): Promise<CheckedImage> {
@@ -186,21 +183,12 @@ export class FalClient implements Provider {
    * otherwise rebuilt as documented: `{queue}/{owner}/{app}/requests/{id}` (no sub-path).
    */
   private queueUrls(endpoint: string, requestId: string, answer: QueueStatus): { status: string; response: string; cancel: string } {
-    const origin = new URL(this.baseUrl).origin;
-    const sameHost = (url: string | undefined): url is string => {
-      if (typeof url !== 'string') return false;
-      try {
-        return new URL(url).origin === origin;
-      } catch {
-        return false;
-      }
-    };
     const appId = endpoint.split('/').slice(0, 2).join('/');
     const base = joinUrl(this.baseUrl, `${appId}/requests/${encodeURIComponent(requestId)}`);
     return {
-      status: sameHost(answer.status_url) ? answer.status_url : `${base}/status`,
-      response: sameHost(answer.response_url) ? answer.response_url : base,
-      cancel: sameHost(answer.cancel_url) ? answer.cancel_url : `${base}/cancel`,
+      status: onSameHost(answer.status_url, this.baseUrl) ? answer.status_url : `${base}/status`,
+      response: onSameHost(answer.response_url, this.baseUrl) ? answer.response_url : base,
+      cancel: onSameHost(answer.cancel_url, this.baseUrl) ? answer.cancel_url : `${base}/cancel`,
     };
   }
 }

@@ -50,3 +50,17 @@ export function pickModel(options: CloudClientOptions['models'], defaults: { rea
   const hd = options?.hd ?? defaults.hd;
   return hd === undefined ? { standard } : { standard, hd };
 }
+
+/**
+ * True when `url` is on the same origin as `baseUrl`. Async APIs hand back follow-up URLs
+ * (status, result, cancel) that we call *with the key*: only ones on the configured host are
+ * followed, so a tampered or proxied answer can never send the key elsewhere.
+ */
+export function onSameHost(url: unknown, baseUrl: string): url is string {
+  if (typeof url !== 'string') return false;
+  try {
+    return new URL(url).origin === new URL(baseUrl).origin;
+  } catch {
+    return false;
+  }
+}

@@ -6,7 +6,8 @@
  */
 import type { Capability, Provider, ProviderCapabilities, ProviderOutput, ProviderProgress, ProviderRequest, Tier } from '../provider';
 import { ProviderError } from '../provider';
-import { requireKey, keyProblem } from '../http/api-key';
+import { requireKey } from '../http/api-key';
+import { verifyKeyWith } from '../http/verify-key';
 import { type CloudClientOptions, DEFAULT_MAX_IMAGE_BYTES, DEFAULT_TIMEOUT_MS, joinUrl, pickModel, type VerifyKeyResult } from '../http/cloud-client';
 import { type DescribeError, stringAt } from '../http/errors';
 import { checkImage } from '../http/image-check';
@@ -132,15 +133,7 @@ export class TogetherImageClient implements Provider {
   }
 
   /** A cheap authenticated call: `GET /v1/models` (lists models, costs nothing). */
-  async verifyKey(key: string, signal: AbortSignal): Promise<VerifyKeyResult> {
-    const problem = keyProblem(key);
-    if (problem) return { valid: false, reason: `The key ${problem}.` };
-    try {
-      await this.http.json({ url: joinUrl(this.baseUrl, 'models'), headers: { authorization: `Bearer ${key}` }, signal, secrets: [key] });
-      return { valid: true };
-    } catch (error) {
-      if (signal.aborted) throw error;
-      return { valid: false, reason: error instanceof Error ? error.message : String(error) };
-    }
+  verifyKey(key: string, signal: AbortSignal): Promise<VerifyKeyResult> {
+    return verifyKeyWith(key, signal, () => this.http.json({ url: joinUrl(this.baseUrl, 'models'), headers: { authorization: `Bearer ${key}` }, signal, secrets: [key] }));
   }
 }

@@ -1,0 +1,193 @@
+/**
+ * Replicate predictions (replicate-javascript lib/predictions.js; replicate.com/docs/topics/
+ * predictions/create-a-prediction): `POST /v1/models/{owner}/{name}/predictions` (or
+ * `/v1/predictions` with a version) with `Prefer: wait=N` — the answer holds up to N seconds
+ * and often arrives finished — else poll `urls.get` until succeeded / failed / canceled;
+ * `urls.cancel` when the job is cancelled or out of time. Auth: `Bearer <token>`.
+ */
+import type { Capability, Provider, ProviderCapabilities, ProviderOutput, ProviderProgress, ProviderRequest, Tier } from '../provider';
+import { ProviderError } from '../provider';
+import { requireKey } from '../http/api-key';
+import { verifyKeyWith } from '../http/verify-key';
+import { systemClock, type Clock } from '../http/clock';
+import { type CloudClientOptions, DEFAULT_MAX_IMAGE_BYTES, DEFAULT_TIMEOUT_MS, joinUrl, onSameHost, pickModel, type VerifyKeyResult } from '../http/cloud-client';
+import { type DescribeError, redact, stringAt } from '../http/errors';
+import { checkImage, type CheckedImage } from '../http/image-check';
+import { decodeBase64Image, isDataUrl } from '../http/image-data';
+import { ProviderHttp } from '../http/provider-http';
+import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
+import { CANCEL_TIMEOUT_MS, runRemoteJob } from '../http/remote-job';
+import { TokenBucket } from '../http/token-bucket';
+import { REPLICATE_DEFAULT_BASE_URL, REPLICATE_DEFAULT_MODELS } from './replicate-defaults';
+import { replicateInput, replicateModelFor } from './replicate-input';
+
+const LABEL = 'Replicate';
+
+/** Problem details `{title, detail, status}`; payload validation adds `invalid_fields:[{type, field, description}]`. */
+export const describeReplicateError: DescribeError = (body) => ({
+  message: stringAt(body, 'invalid_fields', 0, 'description') ?? stringAt(body, 'detail') ?? stringAt(body, 'title') ?? stringAt(body, 'error'),
+  field: stringAt(body, 'invalid_fields', 0, 'field'),
+});
+
+export interface Prediction {
+  readonly id?: string;
+  readonly status?: string;
+  readonly output?: unknown;
+  readonly error?: unknown;
+  readonly logs?: string | null;
+  readonly urls?: { readonly get?: string; readonly cancel?: string };
+}
+
+/** The last "n/N" of a progress bar in the logs (`50%|█████     | 2/4 [00:01<00:01]`). */
+export function stepsFromLogs(logs: string | null | undefined): { step: number; total: number } | null {
+  if (!logs) return null;
+  const matches = [...logs.matchAll(/\|\s*(\d+)\/(\d+)\s*\[/g)];
+  const last = matches.at(-1);
+  if (!last) return null;
+  const step = Number(last[1]);
+  const total = Number(last[2]);
+  return total > 0 && step <= total ? { step, total } : null;
+}
+
+const REPLICATE_CAPABILITIES: ReadonlySet<Capability> = new Set(['generate', 'scene', 'animate', 'rotate', 'inpaint']);
+const TIERS: ReadonlySet<Tier> = new Set(['standard', 'hd']);
+/** `Prefer: wait` may be 1–60 s (predictions.js); long enough for schnell to finish in one call. */
+const DEFAULT_WAIT_SECONDS = 30;
+const DEFAULT_POLL_INTERVAL_MS = 1_000;
+const DEFAULT_JOB_TIMEOUT_MS = 5 * 60_000;
+
+export class ReplicateClient implements Provider {
+  readonly capabilities: ProviderCapabilities;
+  readonly baseUrl: string;
+  private readonly http: ProviderHttp;
+  private readonly clock: Clock;
+  private readonly maxImageBytes: number;
+  private readonly pollIntervalMs: number;
+  private readonly jobTimeoutMs: number;
+  private readonly timeoutMs: number;
+  private readonly waitSeconds: number;
+
+  constructor(
+    private readonly options: CloudClientOptions & { readonly waitSeconds?: number },
+  ) {
+    this.baseUrl = options.baseUrl ?? REPLICATE_DEFAULT_BASE_URL;
+    const limits = options.limits ?? {};
+    this.clock = options.clock ?? systemClock;
+    this.maxImageBytes = limits.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES;
+    this.pollIntervalMs = limits.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+    this.jobTimeoutMs = limits.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
+    this.timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.waitSeconds = Math.min(60, Math.max(1, Math.round(options.waitSeconds ?? DEFAULT_WAIT_SECONDS)));
+    const bucket = limits.bucket === undefined ? DEFAULT_RATE_LIMITS.replicate : limits.bucket;
+    this.http = new ProviderHttp({
+      label: LABEL,
+      describeError: describeReplicateError,
+      timeoutMs: this.timeoutMs,
+      fetch: options.fetch,
+      clock: this.clock,
+      bucket: bucket ? new TokenBucket(bucket, this.clock) : null,
+      maxJsonBytes: Math.ceil(this.maxImageBytes * 1.4) + 64 * 1024,
+    });
+    this.capabilities = {
+      id: 'replicate',
+      label: LABEL,
+      capabilities: REPLICATE_CAPABILITIES,
+      tiers: TIERS,
+      nativeNegative: false,
+      needsKey: true,
+      local: false,
+      concurrency: limits.concurrency ?? 4,
+      maxPromptChars: 2000,
+      seedMax: 2_147_483_647,
+      models: pickModel(options.models, REPLICATE_DEFAULT_MODELS),
+    };
+  }
+
+  async generate(request: ProviderRequest, signal: AbortSignal, onProgress: (progress: ProviderProgress) => void): Promise<ProviderOutput> {
+    const key = await requireKey(this.options.getKey, LABEL);
+    const model = replicateModelFor(request);
+    const input = replicateInput(model, request);
+    const auth = { authorization: `Bearer ${key}` };
+    // owner/name → the model's own route; owner/name:version → the versioned route.
+    const [name, version] = model.split(':');
+    const created = await this.http.json<Prediction>({
+      url: version ? joinUrl(this.baseUrl, 'predictions') : joinUrl(this.baseUrl, `models/${name}/predictions`),
+      json: version ? { version, input } : { input },
+      headers: { ...auth, prefer: `wait=${this.waitSeconds}` },
+      // The answer may legitimately take the whole wait.
+      timeoutMs: Math.max(this.timeoutMs, (this.waitSeconds + 30) * 1000),
+      signal,
+      rateLimited: true,
+      secrets: [key],
+    });
+    const id = created.body.id;
+    if (typeof id !== 'string' || id === '') throw new ProviderError('provider_failure', `${LABEL} accepted the prediction but returned no id.`);
+    const urls = this.predictionUrls(id, created.body);
+    onProgress({ fraction: 0.05 });
+
+    let latest: Prediction | null = created.body;
+    const output = await runRemoteJob({
+      label: LABEL,
+      clock: this.clock,
+      signal,
+      pollIntervalMs: this.pollIntervalMs,
+      jobTimeoutMs: this.jobTimeoutMs,
+      poll: async () => {
+        const prediction = latest ?? (await this.http.json<Prediction>({ url: urls.get, headers: auth, signal, secrets: [key] })).body;
+        latest = null;
+        return this.settle(prediction, onProgress, [key]);
+      },
+      cancel: async () => {
+        await this.http.json({ url: urls.cancel, method: 'POST', headers: auth, signal: new AbortController().signal, timeoutMs: CANCEL_TIMEOUT_MS, secrets: [key] }).catch(() => undefined);
+      },
+    });
+    const image = await this.image(output, signal);
+    onProgress({ fraction: 1 });
+    return { bytes: image.bytes, mime: image.mime, model };
+  }
+
+  /** A cheap authenticated call: `GET /v1/account` (who the token belongs to). */
+  verifyKey(key: string, signal: AbortSignal): Promise<VerifyKeyResult> {
+    return verifyKeyWith(key, signal, () => this.http.json({ url: joinUrl(this.baseUrl, 'account'), headers: { authorization: `Bearer ${key}` }, signal, secrets: [key] }));
+  }
+
+  private settle(prediction: Prediction, onProgress: (progress: ProviderProgress) => void, secrets: ReadonlyArray<string>): { done: true; value: unknown } | { done: false } {
+    switch (prediction.status) {
+      case 'succeeded':
+        return { done: true, value: prediction.output };
+      case 'failed': {
+        const reason = typeof prediction.error === 'string' && prediction.error.trim() !== '' ? prediction.error.trim().slice(0, 300) : 'no reason given';
+        // FLUX's safety checker fails the prediction with "NSFW content detected…".
+        if (/nsfw/i.test(reason)) throw new ProviderError('content_refused', `${LABEL}'s safety checker blocked this image; rephrase the prompt.`);
+        throw new ProviderError('provider_failure', `${LABEL}: the prediction failed (${redact(reason, secrets)}).`);
+      }
+      case 'canceled':
+      case 'aborted':
+        throw new ProviderError('provider_failure', `${LABEL}: the prediction was ${prediction.status} on Replicate's side.`);
+      case 'starting':
+        onProgress({ fraction: 0.08 });
+        return { done: false };
+      case 'processing': {
+        const steps = stepsFromLogs(prediction.logs);
+        onProgress(steps ? { fraction: 0.1 + 0.8 * (steps.step / steps.total), step: steps.step, total: steps.total } : { fraction: 0.1 });
+        return { done: false };
+      }
+      default:
+        throw new ProviderError('provider_failure', `${LABEL} reported an unknown prediction status (${String(prediction.status).slice(0, 40)}).`);
+    }
+  }
+
+  private async image(output: unknown, signal: AbortSignal): Promise<CheckedImage> {
+    // Image models answer a list of URLs (flux-schnell/-dev) or one URL (1.1 [pro]).
+    const first = Array.isArray(output) ? output[0] : output;
+    if (typeof first !== 'string' || first === '') throw new ProviderError('provider_failure', `${LABEL} finished without an image.`);
+    if (isDataUrl(first)) return checkImage(decodeBase64Image(first, this.maxImageBytes, LABEL), LABEL);
+    return this.http.download(first, signal, this.maxImageBytes);
+  }
+
+  /** `urls.get` / `urls.cancel`, followed only on the configured API host (they carry the key). */
+  private predictionUrls(id: string, prediction: Prediction): { get: string; cancel: string } {
+    const base = joinUrl(this.baseUrl, `predictions/${encodeURIComponent(id)}`);
+    return { get: onSameHost(prediction.urls?.get, this.baseUrl) ? prediction.urls.get : base, cancel: onSameHost(prediction.urls?.cancel, this.baseUrl) ? prediction.urls.cancel : `${base}/cancel` };
+  }
+}
