@@ -1,0 +1,133 @@
+/**
+ * Hugging Face Inference through the router (hf-inference.ts): `POST {router}/hf-inference/
+ * models/{model}` with `{inputs, parameters:{width, height, num_inference_steps,
+ * guidance_scale, negative_prompt, seed}}` (the text-to-image task spec) answers the image's
+ * bytes. A cold model answers 503 `{"error":"Model … is currently loading","estimated_time":s}`:
+ * we wait that long (within a budget, showing it as progress) and ask again.
+ *
+ * HD only when the user names an HD model in settings: the router has no "pro" tier of its own.
+ */
+import type { Capability, Provider, ProviderCapabilities, ProviderOutput, ProviderProgress, ProviderRequest, Tier } from '../provider';
+import { ProviderError } from '../provider';
+import { requireKey } from '../http/api-key';
+import { systemClock, type Clock } from '../http/clock';
+import { type CloudClientOptions, DEFAULT_MAX_IMAGE_BYTES, DEFAULT_TIMEOUT_MS, joinUrl, type VerifyKeyResult } from '../http/cloud-client';
+import { type DescribeError, HttpStatusError, numberAt, stringAt } from '../http/errors';
+import { ProviderHttp } from '../http/provider-http';
+import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
+import { fitSize, type SizeRules } from '../http/size-rules';
+import { TokenBucket } from '../http/token-bucket';
+import { verifyKeyWith } from '../http/verify-key';
+import { HUGGINGFACE_DEFAULT_BASE_URL, HUGGINGFACE_DEFAULT_MODELS, HUGGINGFACE_HUB_URL } from './huggingface-defaults';
+
+const LABEL = 'Hugging Face';
+
+/** `{error: "..."}` or `{error: ["...", ...]}`; quota: 402 "You have exceeded your monthly included credits…". */
+export const describeHuggingFaceError: DescribeError = (body) => {
+  const error = (body as { error?: unknown } | null)?.error;
+  if (Array.isArray(error)) return { message: error.filter((e): e is string => typeof e === 'string').join('; ') || undefined };
+  const message = stringAt(body, 'error') ?? stringAt(body, 'message');
+  // A gated model (FLUX.1-dev) answers 403 for a good token that has not accepted its licence.
+  return { message: message && /restricted|gated/i.test(message) ? `${message} Accept the model's licence on huggingface.co, or pick another model.` : message, kind: message && /restricted|gated/i.test(message) ? 'invalid_request' : undefined };
+};
+
+/** FLUX and SD work in 8/16-px latents; the shared serverless GPUs are kept within 1536 px. */
+const SIZE: SizeRules = { multiple: 16, min: 256, max: 1536 };
+const isFlux = (model: string) => /flux/i.test(model);
+const CAPABILITIES: ReadonlySet<Capability> = new Set(['generate', 'scene', 'animate']);
+/** How long a cold model may take to load before we give up (HF's estimates run 20–120 s). */
+const DEFAULT_LOAD_BUDGET_MS = 180_000;
+
+export interface HuggingFaceClientOptions extends CloudClientOptions {
+  /** The Hub for "Test key" (whoami); tests point it at the loopback server. */
+  readonly hubUrl?: string;
+  readonly loadBudgetMs?: number;
+}
+
+export class HuggingFaceClient implements Provider {
+  readonly capabilities: ProviderCapabilities;
+  readonly baseUrl: string;
+  private readonly hubUrl: string;
+  private readonly http: ProviderHttp;
+  private readonly clock: Clock;
+  private readonly maxImageBytes: number;
+  private readonly loadBudgetMs: number;
+
+  constructor(private readonly options: HuggingFaceClientOptions) {
+    this.baseUrl = options.baseUrl ?? HUGGINGFACE_DEFAULT_BASE_URL;
+    this.hubUrl = options.hubUrl ?? HUGGINGFACE_HUB_URL;
+    const limits = options.limits ?? {};
+    this.clock = options.clock ?? systemClock;
+    this.maxImageBytes = limits.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES;
+    this.loadBudgetMs = options.loadBudgetMs ?? DEFAULT_LOAD_BUDGET_MS;
+    const bucket = limits.bucket === undefined ? DEFAULT_RATE_LIMITS.huggingface : limits.bucket;
+    this.http = new ProviderHttp({
+      label: LABEL,
+      describeError: describeHuggingFaceError,
+      timeoutMs: limits.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      fetch: options.fetch,
+      clock: this.clock,
+      bucket: bucket ? new TokenBucket(bucket, this.clock) : null,
+    });
+    const standard = options.models?.standard ?? HUGGINGFACE_DEFAULT_MODELS.standard;
+    const hd = options.models?.hd ?? undefined;
+    const tiers: ReadonlySet<Tier> = new Set(hd ? ['standard', 'hd'] : ['standard']);
+    this.capabilities = {
+      id: 'huggingface',
+      label: LABEL,
+      capabilities: CAPABILITIES,
+      tiers,
+      nativeNegative: !isFlux(standard) && (hd === undefined || !isFlux(hd)),
+      needsKey: true,
+      local: false,
+      concurrency: limits.concurrency ?? 2,
+      maxPromptChars: 2000,
+      seedMax: 2_147_483_647,
+      models: hd ? { standard, hd } : { standard },
+    };
+  }
+
+  async generate(request: ProviderRequest, signal: AbortSignal, onProgress: (progress: ProviderProgress) => void): Promise<ProviderOutput> {
+    const key = await requireKey(this.options.getKey, LABEL);
+    const size = fitSize(request, SIZE);
+    const parameters = {
+      width: size.width,
+      height: size.height,
+      num_inference_steps: Math.min(isFlux(request.model) && /schnell/i.test(request.model) ? 12 : 50, Math.max(1, Math.round(request.steps))),
+      guidance_scale: request.guidance,
+      seed: request.seed,
+      ...(request.negativePrompt && !isFlux(request.model) ? { negative_prompt: request.negativePrompt } : {}),
+    };
+    const url = joinUrl(this.baseUrl, `models/${request.model.split('/').map(encodeURIComponent).join('/')}`);
+    const started = this.clock.now();
+    onProgress({ fraction: 0.05 });
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const answer = await this.http.image(
+          { url, json: { inputs: request.prompt, parameters }, headers: { authorization: `Bearer ${key}`, accept: 'image/png, image/jpeg, image/webp' }, signal, rateLimited: attempt === 0, secrets: [key] },
+          this.maxImageBytes,
+        );
+        onProgress({ fraction: 1 });
+        return { bytes: answer.body.bytes, mime: answer.body.mime, model: request.model };
+      } catch (error) {
+        const estimate = error instanceof HttpStatusError && error.status === 503 ? numberAt(error.body, 'estimated_time') : undefined;
+        if (estimate === undefined) throw error;
+        const waited = this.clock.now() - started;
+        const waitMs = Math.max(1_000, Math.ceil(estimate * 1000));
+        if (waited + waitMs > this.loadBudgetMs) {
+          throw new ProviderError('timeout', `${LABEL} is still loading ${request.model} (about ${Math.ceil(estimate)} s more); try again shortly or pick another provider.`);
+        }
+        // Loading is the first half of the bar: the user sees the wait is going somewhere.
+        onProgress({ fraction: Math.min(0.5, 0.05 + (0.45 * (waited + waitMs)) / this.loadBudgetMs) });
+        await this.clock.sleep(waitMs, signal).catch(() => {
+          throw new ProviderError('cancelled', 'Cancelled.');
+        });
+      }
+    }
+  }
+
+  /** A cheap authenticated call: the Hub's `GET /api/whoami-v2` (whose token is this). */
+  verifyKey(key: string, signal: AbortSignal): Promise<VerifyKeyResult> {
+    return verifyKeyWith(key, signal, () => this.http.json({ url: joinUrl(this.hubUrl, 'api/whoami-v2'), headers: { authorization: `Bearer ${key}` }, signal, secrets: [key] }));
+  }
+}
