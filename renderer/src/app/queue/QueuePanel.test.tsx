@@ -1,0 +1,115 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Job } from '../../../../shared/library';
+import type { Workspace } from '../../../../shared/workspace';
+
+const fake = await vi.hoisted(async () => (await import('../../testing/componentHarness')).installFakeWokgen());
+const { QueuePanel } = await import('../QueuePanel');
+const { useJobs } = await import('../../stores');
+const { ok, aWorkspace } = await import('../../testing/fakeWokgen');
+const { resetFake } = await import('../../testing/componentHarness');
+
+const workspace: Workspace = aWorkspace();
+
+function aJob(overrides: Partial<Job> = {}): Job {
+  return {
+    id: 'job-1',
+    workspaceId: workspace.id,
+    mode: 'pixel',
+    tool: 'sprite',
+    preset: 'rpg',
+    prompt: 'a red dragon',
+    negativePrompt: 'blurry, text',
+    provider: null,
+    status: 'running',
+    seed: 4242,
+    params: { batch: 2, size: 256, userPrompt: 'a red dragon' },
+    attempts: [],
+    error: null,
+    createdAt: Date.now() - 3000,
+    startedAt: Date.now() - 2000,
+    finishedAt: null,
+    ...overrides,
+  };
+}
+
+let stop: () => void = () => undefined;
+beforeEach(() => {
+  stop();
+  resetFake(fake);
+  useJobs.setState({ workspaceId: null, status: 'idle', error: null, order: [], entries: {}, requests: {} });
+  stop = useJobs.getState().start();
+});
+
+describe('QueuePanel', () => {
+  it('shows a running job with overall and per-slot progress that follow the events', async () => {
+    fake.handlers['jobs.list'] = () => ok([aJob()]);
+    render(<QueuePanel workspace={workspace} />);
+    const queue = await screen.findByRole('region', { name: 'Queue' });
+    await waitFor(() => expect(within(queue).getByText('Running')).toBeTruthy());
+    expect(within(queue).getByText('seed 4242')).toBeTruthy();
+    expect(within(queue).getByRole('progressbar', { name: 'Slot 2 progress' }).getAttribute('aria-valuenow')).toBe('0');
+    act(() => fake.emit('jobs.progress', { jobId: 'job-1', slot: 1, fraction: 0.5, overall: 0.25, step: 2, total: 4, previewDataUrl: null }));
+    expect(within(queue).getByRole('progressbar', { name: 'Slot 2 progress' }).getAttribute('aria-valuenow')).toBe('50');
+    expect(within(queue).getByRole('progressbar', { name: 'Progress' }).getAttribute('aria-valuenow')).toBe('25');
+    expect(within(queue).getByRole('button', { name: 'Cancel' })).toBeTruthy();
+  });
+
+  it('offers Retry on a failed job and resubmits the same request', async () => {
+    const failed = aJob({ status: 'failed', finishedAt: Date.now(), error: { stage: 'dispatch', code: 'unreachable', message: 'ComfyUI did not answer.' } });
+    fake.handlers['jobs.list'] = () => ok([failed]);
+    fake.handlers['generation.generate'] = () => ok(aJob({ id: 'job-2', status: 'queued' }));
+    render(<QueuePanel workspace={workspace} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(fake.callsTo('generation.generate')).toHaveLength(1));
+    expect(fake.callsTo('generation.generate')[0]).toMatchObject({ mode: 'pixel', prompt: 'a red dragon', seed: 4242, batch: 2 });
+  });
+
+  it('opens the details drawer with the recorded attempts, prompts and parameters', async () => {
+    const done = aJob({
+      status: 'succeeded',
+      provider: 'together',
+      finishedAt: Date.now(),
+      attempts: [
+        { provider: 'comfyui', model: 'sdxl', slot: 0, startedAt: 1000, finishedAt: 1400, ok: false, error: 'connection refused', errorKind: 'unreachable' },
+        { provider: 'together', model: 'flux', slot: 0, startedAt: 1400, finishedAt: 3900, ok: true, error: null, errorKind: null },
+      ],
+    });
+    fake.handlers['jobs.list'] = () => ok([done]);
+    fake.handlers['jobs.get'] = () =>
+      ok({
+        job: done,
+        assets: [
+          {
+            id: 'a1',
+            jobId: 'job-1',
+            workspaceId: workspace.id,
+            slot: 0,
+            kind: 'image',
+            relativePath: 'assets/a1.png',
+            mime: 'image/png',
+            width: 256,
+            height: 256,
+            bytes: 10,
+            metadata: { prompt: 'pixel art, a red dragon, 16-bit', negativePrompt: 'blurry, text', seed: 4242 },
+            starred: false,
+            createdAt: 1,
+          },
+        ],
+      });
+    render(<QueuePanel workspace={workspace} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Details' }));
+    const drawer = await screen.findByRole('dialog', { name: 'Job details' });
+    await waitFor(() => expect(within(drawer).getByRole('table')).toBeTruthy());
+    const rows = within(drawer).getAllByRole('row').map((r) => r.textContent);
+    expect(rows[1]).toContain('unreachable: connection refused');
+    expect(rows[1]).toContain('0.4 s');
+    expect(rows[2]).toContain('together');
+    expect(rows[2]).toContain('OK');
+    expect(within(drawer).getByLabelText('Final prompt, slot 1').textContent).toBe('pixel art, a red dragon, 16-bit');
+    expect(within(drawer).getByLabelText('Negative prompt').textContent).toBe('blurry, text');
+    expect(within(drawer).getByLabelText('Parameters').textContent).toContain('"batch": 2');
+    expect(within(drawer).getByLabelText('Request').textContent).toContain('"seed": 4242');
+    expect(fake.callsTo('jobs.get')).toEqual([{ jobId: 'job-1' }]);
+  });
+});
