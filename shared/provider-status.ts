@@ -3,8 +3,16 @@
  * models, "key configured" with its last four characters — never a key (issue 5 §4).
  */
 import { z } from 'zod';
-import { BaseUrlSchema, ProviderIdSchema } from './providers';
+import { BaseUrlSchema } from './providers';
 import { SecretStorageStatusSchema } from './secret-storage';
+
+/** Providers whose key the user manages here (the hosted account signs in instead). */
+export const KEYED_PROVIDER_IDS = ['together', 'fal', 'replicate', 'huggingface'] as const;
+export const KeyedProviderIdSchema = z.enum(KEYED_PROVIDER_IDS);
+/** Providers configured through Settings → Providers cards here (ComfyUI has its own card and settings). */
+export const CONFIGURABLE_PROVIDER_IDS = ['together', 'fal', 'replicate', 'huggingface', 'pollinations', 'local-llm'] as const;
+export const ConfigurableProviderIdSchema = z.enum(CONFIGURABLE_PROVIDER_IDS);
+export type ConfigurableProviderId = z.infer<typeof ConfigurableProviderIdSchema>;
 
 export const KeyTestResultSchema = z.object({
   /** valid: the provider accepted it; invalid: refused (401/403); unverified: could not ask (offline, timeout…). */
@@ -14,7 +22,7 @@ export const KeyTestResultSchema = z.object({
 export type KeyTestResult = z.infer<typeof KeyTestResultSchema>;
 
 export const ProviderStatusSchema = z.object({
-  id: ProviderIdSchema,
+  id: ConfigurableProviderIdSchema,
   label: z.string(),
   /** Where it runs and what it costs, in a few words ("Cloud, with your API key"). */
   kind: z.string(),
@@ -81,11 +89,3 @@ export type ProviderConfigPatch = z.infer<typeof ProviderConfigPatchSchema>;
 
 /** A pasted key on its way in: loose here, checked (and never echoed) by the core's parseApiKey. */
 export const ApiKeyInputSchema = z.string().max(100_000);
-
-/** Providers whose key the user manages here (the hosted account signs in instead). */
-export const KEYED_PROVIDER_IDS = ['together', 'fal', 'replicate', 'huggingface'] as const;
-export const KeyedProviderIdSchema = z.enum(KEYED_PROVIDER_IDS);
-/** Providers configured through Settings → Providers cards here (ComfyUI has its own card and settings). */
-export const CONFIGURABLE_PROVIDER_IDS = ['together', 'fal', 'replicate', 'huggingface', 'pollinations', 'local-llm'] as const;
-export const ConfigurableProviderIdSchema = z.enum(CONFIGURABLE_PROVIDER_IDS);
-export type ConfigurableProviderId = z.infer<typeof ConfigurableProviderIdSchema>;

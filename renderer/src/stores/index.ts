@@ -5,6 +5,7 @@
 import type { Unsubscribe } from '../../../shared/ipc/api';
 import { MODE_IDS, type ModeId } from '../../../shared/modes';
 import { wokgen } from '../ipc';
+import { createAccountStore } from './account';
 import { createAppInfoStore } from './appInfo';
 import { createCodeAssetsStore } from './codeAssets';
 import { createGenerationFormStore, type GenerationFormStore } from './generationForm';
@@ -12,6 +13,7 @@ import { createJobsStore } from './jobs';
 import { createLibraryStore } from './library';
 import { createSelectionStore } from './selection';
 import { createSettingsStore } from './settings';
+import { createProvidersStore } from './providers';
 import { createToastsStore, type Notify } from './toasts';
 import { createWorkspacesStore } from './workspaces';
 
@@ -33,6 +35,11 @@ export const useWorkspaces = createWorkspacesStore({
 });
 
 export const useAppInfo = createAppInfoStore({ api: wokgen });
+
+export const useProviders = createProvidersStore({ api: wokgen, notify });
+
+/** The hosted WokGen account (Settings → Account): status, sign-in, credits; never a token. */
+export const useAccount = createAccountStore({ api: wokgen, notify });
 
 export const useJobs = createJobsStore({ api: wokgen });
 
@@ -57,6 +64,8 @@ export const assetUrl = (workspaceId: string, relativePath: string): string => w
 export function startStores(): Unsubscribe {
   const stops = [
     useSettings.getState().start(),
+    useProviders.getState().start(),
+    useAccount.getState().start(),
     useWorkspaces.getState().start(),
     useJobs.getState().start(),
     useLibrary.getState().start(),

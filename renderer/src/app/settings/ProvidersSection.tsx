@@ -1,38 +1,66 @@
-import { Badge } from '../../components/Badge';
+/**
+ * Settings → Providers (issue 5 §5): where keys are kept, then a card per provider — the
+ * ComfyUI card (its own component), the cloud providers, and the local LLM.
+ */
+import { useEffect } from 'react';
+import '../../styles/providers.css';
+import { Button } from '../../components/Button';
+import { Spinner } from '../../components/Spinner';
+import { useProviders } from '../../stores';
+import { KeyStorageNotice } from './KeyStorageNotice';
+import { LocalLlmCard } from './LocalLlmCard';
+import { ProviderCard } from './ProviderCard';
 import { SettingsSection } from './SettingsSection';
 
-/**
- * Placeholder until provider setup lands: the list is what the architecture plans, and
- * every card says plainly that nothing is configured yet.
- */
-const PLANNED_PROVIDERS = [
-  { name: 'ComfyUI', kind: 'Local, on this computer' },
-  { name: 'Together.ai', kind: 'Cloud, with your API key' },
-  { name: 'fal.ai', kind: 'Cloud, with your API key' },
-  { name: 'Replicate', kind: 'Cloud, with your API key' },
-  { name: 'Hugging Face', kind: 'Cloud, with your API key' },
-  { name: 'Pollinations', kind: 'Cloud, no key needed' },
-  { name: 'Local text server', kind: 'Ollama or LM Studio, for UI/UX and vector' },
-] as const;
-
 export function ProvidersSection() {
+  const overview = useProviders((s) => s.overview);
+  const status = useProviders((s) => s.status);
+  const error = useProviders((s) => s.error);
+  const load = useProviders((s) => s.load);
+
+  useEffect(() => {
+    if (useProviders.getState().status === 'idle') void load();
+  }, [load]);
+
   return (
     <SettingsSection
       card={false}
       title="Providers"
-      description="Where images and code get generated. Provider setup arrives with the generation pipeline; keys will be kept in your system keychain."
+      description="Where images and code are generated. The studio tries them in order and falls back to the next one when a provider fails."
     >
-      <ul className="provider-list">
-        {PLANNED_PROVIDERS.map((provider) => (
-          <li key={provider.name} className="provider-card">
-            <p className="provider-text">
-              <span className="provider-name">{provider.name}</span>
-              <span className="provider-kind">{provider.kind}</span>
-            </p>
-            <Badge>Not configured yet</Badge>
-          </li>
-        ))}
-      </ul>
+      {overview === null ? (
+        <div className="settings-card">
+          <div className="setting-row">
+            {status === 'error' ? (
+              <>
+                <p className="setting-description">{error?.message ?? 'The providers could not be read.'}</p>
+                <Button size="sm" icon="refresh" onClick={() => void load()}>
+                  Try again
+                </Button>
+              </>
+            ) : (
+              <Spinner label="Reading providers…" />
+            )}
+          </div>
+        </div>
+      ) : (
+        <>
+          <KeyStorageNotice storage={overview.storage} />
+          <ul className="provider-list">
+            {/* ComfyUI card slot: the ComfyUI issue's <ComfyUiCard /> (renderer/src/app/settings/ComfyUiCard.tsx) mounts here, first in the list. */}
+            {overview.providers
+              .filter((provider) => provider.id !== 'local-llm')
+              .map((provider) => (
+                <ProviderCard key={provider.id} provider={provider} storage={overview.storage} />
+              ))}
+            {overview.providers
+              .filter((provider) => provider.id === 'local-llm')
+              .map((provider) => (
+                <LocalLlmCard key={provider.id} provider={provider} status={overview.localLlm} />
+              ))}
+          </ul>
+        </>
+      )}
     </SettingsSection>
   );
 }
