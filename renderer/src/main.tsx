@@ -7,6 +7,7 @@ import './styles/app.css';
 import './styles/studio.css';
 import './styles/gallery.css';
 import './styles/previews.css';
+import './styles/account.css';
 import { App } from './app/App';
 import { BridgeMissing } from './app/BridgeMissing';
 import { ErrorBoundary } from './app/ErrorBoundary';

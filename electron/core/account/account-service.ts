@@ -220,13 +220,21 @@ export class AccountService {
     return status;
   }
 
+  /** Stops a sign-in at once (the answer already says signed out; a late token is discarded). */
   cancelSignIn(): AccountStatus {
-    this.attempt?.controller.abort();
+    const attempt = this.attempt;
+    if (attempt) {
+      this.attempt = null;
+      this.message = null;
+      attempt.controller.abort();
+      this.emitChanged();
+    }
     return this.status();
   }
 
   async signOut(): Promise<AccountStatus> {
     this.attempt?.controller.abort();
+    this.attempt = null;
     const previous = await this.session.clear();
     this.known = null;
     this.stale = false;
@@ -297,13 +305,16 @@ export class AccountService {
     try {
       const answer = await tokens;
       const receivedAt = this.now();
-      if (attempt.controller.signal.aborted) throw new SignInError('cancelled', 'Sign-in was cancelled.');
+      // Cancelled (or superseded) meanwhile: the tokens are not kept.
+      if (attempt.controller.signal.aborted || this.attempt !== attempt) throw new SignInError('cancelled', 'Sign-in was cancelled.');
       await this.session.begin(answer, receivedAt);
       this.attempt = null;
       this.stale = true;
       this.deps.log.info('signed in to the WokGen account');
       await this.sync().catch(() => undefined);
     } catch (error) {
+      // A cancelled attempt was already cleared (and a newer one may be running).
+      if (this.attempt !== attempt) return;
       this.attempt = null;
       const cancelled = error instanceof SignInError && error.kind === 'cancelled';
       this.message = cancelled ? null : error instanceof SignInError ? error.message : 'Sign-in failed unexpectedly. Try again.';

@@ -1,4 +1,5 @@
 /** Settings: General (theme, where workspaces go, motion), Providers (to come), About. */
+import { AccountSection } from './account/AccountSection';
 import { AboutSection } from './settings/AboutSection';
 import { GeneralSection } from './settings/GeneralSection';
 import { ProvidersSection } from './settings/ProvidersSection';
@@ -13,6 +14,7 @@ export function SettingsPage() {
       <div className="settings-body">
         <GeneralSection />
         <ProvidersSection />
+        <AccountSection />
         <AboutSection />
       </div>
     </div>

@@ -5,6 +5,7 @@
 import type { Unsubscribe } from '../../../shared/ipc/api';
 import { MODE_IDS, type ModeId } from '../../../shared/modes';
 import { wokgen } from '../ipc';
+import { createAccountStore } from './account';
 import { createAppInfoStore } from './appInfo';
 import { createCodeAssetsStore } from './codeAssets';
 import { createGenerationFormStore, type GenerationFormStore } from './generationForm';
@@ -37,6 +38,9 @@ export const useAppInfo = createAppInfoStore({ api: wokgen });
 
 export const useProviders = createProvidersStore({ api: wokgen, notify });
 
+/** The hosted WokGen account (Settings → Account): status, sign-in, credits; never a token. */
+export const useAccount = createAccountStore({ api: wokgen, notify });
+
 export const useJobs = createJobsStore({ api: wokgen });
 
 /** Re-run and remix submit through the jobs store, so the queue shows them and Retry knows their request. */
@@ -61,6 +65,7 @@ export function startStores(): Unsubscribe {
   const stops = [
     useSettings.getState().start(),
     useProviders.getState().start(),
+    useAccount.getState().start(),
     useWorkspaces.getState().start(),
     useJobs.getState().start(),
     useLibrary.getState().start(),
