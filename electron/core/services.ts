@@ -22,6 +22,7 @@ import { AccountService } from './account/account-service';
 import type { FetchLike } from './providers/http/provider-http';
 import type { LocalLlmTarget } from './providers/local-llm/detect';
 import { ProviderService } from './providers/provider-service';
+import { ComfyUiService, type ComfyUiServiceDeps } from './providers/comfyui/comfyui-service';
 import { guardHostedRun, hostedSource, withSource } from './account/hosted-wiring';
 
 export interface CorePorts {
@@ -55,6 +56,12 @@ export interface CorePorts {
   /** Defaults to the five real mode engines. */
   readonly engines?: EngineRegistry;
   readonly now?: () => number;
+  /**
+   * Local ComfyUI: where the built-in workflows are (`resources/comfyui`) and which addresses to
+   * probe after the configured one (default 127.0.0.1:8188 and :8000). Detection runs only when
+   * the host passes this (main and the e2e harness do; integration tests stay off the network).
+   */
+  readonly comfyui?: Pick<ComfyUiServiceDeps, 'workflowsDir' | 'defaultUrls' | 'detectionTiming' | 'runTiming' | 'socketBackoff'>;
 }
 
 /** No providers configured: the honest state before the provider issues land. */
@@ -69,6 +76,7 @@ export interface CoreServices {
   readonly gallery: GalleryService;
   readonly account: AccountService;
   readonly providers: ProviderService;
+  readonly comfyui: ComfyUiService;
 }
 
 export interface Core {
@@ -111,13 +119,23 @@ export function createCore(ports: CorePorts): Core {
   });
   // Keys are read from the keychain at start (routing's availability cache); errors are logged inside.
   void providers.start().catch((error: unknown) => ports.log.error('providers failed to start', { error: error instanceof Error ? error.name : 'unknown' }));
+  const comfyui = new ComfyUiService({
+    settings: ports.settings,
+    secrets: ports.secrets,
+    events: ports.events,
+    log: ports.log,
+    dataDir: ports.dataDir,
+    workflowsDir: join(process.cwd(), 'resources', 'comfyui'),
+    ...ports.comfyui,
+  });
+  if (ports.comfyui) comfyui.start();
   const account = new AccountService({ secrets: ports.secrets, settings: ports.settings, dataDir: ports.dataDir, shell: ports.shell, events: ports.events, log: ports.log, ...(ports.now ? { now: ports.now } : {}) });
   void account.start();
   const pipeline: Pipeline = new Pipeline({
     library,
     engines: ports.engines ?? MODE_ENGINES,
     // The hosted account joins the providers while signed in (HD only, after the user's own keys).
-    providers: withSource(ports.providers ?? providers.registry(), hostedSource(account, ports.settings)),
+    providers: withSource(ports.providers ?? comfyui.joinRegistry(providers.registry()), hostedSource(account, ports.settings)),
     assets: fileAssetStore,
     // Finished jobs that used the hosted provider trigger the credit sync + reconciliation (stage 12).
     events: { emit: (event, payload) => (ports.events.emit(event, payload), account.onPipelineEvent(event, payload)) },
@@ -144,7 +162,7 @@ export function createCore(ports: CorePorts): Core {
       if (summary.purged + summary.restored + summary.rolledBack > 0) ports.log.info('gallery trash recovered', { ...summary });
     })
     .catch((error: unknown) => ports.log.error('gallery trash recovery failed', { error: String(error) }));
-  const services: CoreServices = { ports, library, settings: ports.settings, workspaces, pipeline, gallery, account, providers };
+  const services: CoreServices = { ports, library, settings: ports.settings, workspaces, pipeline, gallery, account, providers, comfyui };
   return {
     services,
     handlers: createHandlers(services),
@@ -153,6 +171,7 @@ export function createCore(ports: CorePorts): Core {
       unsubscribeSettings();
       account.close();
       providers.stop();
+      comfyui.close();
       await recovery;
       // Running jobs end as `interrupted` before the database closes, never left `running`.
       await pipeline.shutdown();

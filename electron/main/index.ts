@@ -88,6 +88,8 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     // Migrations ship as files beside the code (inside app.asar when packaged; Electron's fs reads asar).
     migrationsDir: join(app.getAppPath(), 'electron/core/library/migrations'),
+    // ComfyUI's built-in workflow templates ship as files the same way (electron-builder `files`).
+    comfyui: { workflowsDir: join(app.getAppPath(), 'resources/comfyui') },
     homeDir: homedir(),
     settings,
     secrets,

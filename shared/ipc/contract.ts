@@ -10,6 +10,7 @@
  * Channel names are `<domain>.<action>`; the domain groups the preload API.
  */
 import { z } from 'zod';
+import { ComfyUiStatusSchema, ComfyUiTokenSchema, UserWorkflowSummarySchema, WorkflowTextSchema, WorkflowValidationSchema } from '../comfyui';
 import { ModeIdSchema, WorkspaceIdSchema, WorkspaceNameSchema, FolderPathSchema, WorkspaceSchema } from '../workspace';
 import {
   AssetCursorSchema,
@@ -284,6 +285,41 @@ export const channels = {
     input: z.object({ page: z.enum(['plans', 'topUp']) }).strict(),
     output: z.object({ opened: z.literal(true) }),
   },
+
+  /** Local ComfyUI (issue 4): detection status, re-check, the bearer token, custom workflows. */
+  'comfyui.status': {
+    input: NoInput,
+    output: ComfyUiStatusSchema,
+  },
+  'comfyui.recheck': {
+    input: NoInput,
+    output: ComfyUiStatusSchema,
+  },
+  'comfyui.setToken': {
+    input: z.object({ token: ComfyUiTokenSchema }).strict(),
+    output: ComfyUiStatusSchema,
+  },
+  'comfyui.clearToken': {
+    input: NoInput,
+    output: ComfyUiStatusSchema,
+  },
+  'comfyui.validateWorkflow': {
+    input: z.object({ text: WorkflowTextSchema }).strict(),
+    output: WorkflowValidationSchema,
+  },
+  'comfyui.saveWorkflow': {
+    input: z.object({ mode: ModeIdSchema, name: z.string().trim().min(1, { error: 'Give the workflow a name.' }).max(120), text: WorkflowTextSchema }).strict(),
+    output: z.object({ validation: WorkflowValidationSchema, saved: UserWorkflowSummarySchema.nullable() }),
+  },
+  'comfyui.listWorkflows': {
+    input: NoInput,
+    output: z.array(UserWorkflowSummarySchema),
+  },
+  'comfyui.removeWorkflow': {
+    input: z.object({ mode: ModeIdSchema }).strict(),
+    /** `text` lets the studio offer Undo by saving it again. */
+    output: z.object({ removed: UserWorkflowSummarySchema, text: z.string() }),
+  },
 } as const satisfies Record<`${string}.${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -321,6 +357,8 @@ export const events = {
   'account.changed': AccountStatusSchema,
   /** After a hosted job the balance is lower than the delivered generations explain. */
   'account.creditsDiscrepancy': CreditsDiscrepancySchema,
+  /** Local ComfyUI was found, lost, or changed (devices, checkpoints, token). */
+  'comfyui.status': ComfyUiStatusSchema,
 } as const satisfies Record<`${string}.${string}`, z.ZodType>;
 
 export type Channels = typeof channels;

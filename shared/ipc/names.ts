@@ -44,6 +44,14 @@ export const CHANNEL_NAMES = [
   'account.signOut',
   'account.sync',
   'account.openPage',
+  'comfyui.status',
+  'comfyui.recheck',
+  'comfyui.setToken',
+  'comfyui.clearToken',
+  'comfyui.validateWorkflow',
+  'comfyui.saveWorkflow',
+  'comfyui.listWorkflows',
+  'comfyui.removeWorkflow',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -59,6 +67,7 @@ export const EVENT_NAMES = [
   'jobs.cancelled',
   'account.changed',
   'account.creditsDiscrepancy',
+  'comfyui.status',
 ] as const;
 
 /** Electron IPC channel for an invoke channel; the prefix keeps ours apart from Electron's own. */

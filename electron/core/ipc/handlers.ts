@@ -108,5 +108,14 @@ export function createHandlers(services: CoreServices): CoreHandlers {
       await account.openPage(page);
       return { opened: true as const };
     },
+
+    'comfyui.status': () => services.comfyui.status(),
+    'comfyui.recheck': () => services.comfyui.recheck(),
+    'comfyui.setToken': ({ token }) => services.comfyui.setToken(token),
+    'comfyui.clearToken': () => services.comfyui.clearToken(),
+    'comfyui.validateWorkflow': ({ text }) => services.comfyui.validateWorkflow(text),
+    'comfyui.saveWorkflow': ({ mode, name, text }) => services.comfyui.saveWorkflow(mode, name, text),
+    'comfyui.listWorkflows': () => services.comfyui.listWorkflows(),
+    'comfyui.removeWorkflow': ({ mode }) => services.comfyui.removeWorkflow(mode),
   };
 }

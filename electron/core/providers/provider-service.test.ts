@@ -114,6 +114,15 @@ describe('providers.* channels', () => {
     expect(t.core.services.providers.registry().get('together')).toBeDefined();
   });
 
+  it('keeps Pollinations (public, no key) off until the user turns it on', async () => {
+    const overview = await value<Overview>('providers.list', {});
+    expect(overview.providers.map((p) => p.id)).toEqual(['together', 'fal', 'replicate', 'huggingface', 'pollinations', 'local-llm']);
+    expect(overview.providers.find((p) => p.id === 'pollinations')).toMatchObject({ enabled: false, available: false, key: null, hint: expect.stringMatching(/prompts are sent/) });
+    expect(await value<Status>('providers.configure', { id: 'pollinations', patch: { enabled: true } })).toMatchObject({ enabled: true, available: true });
+    expect(t.core.services.providers.registry().available().map((c) => c.id)).toContain('pollinations');
+    await value('providers.configure', { id: 'pollinations', patch: { enabled: false } });
+  });
+
   it('reports the local LLM with no servers to probe (tests probe nothing they did not start)', async () => {
     expect(await value('localLlm.detect', {})).toMatchObject({ servers: [], selected: null });
     expect(await value('localLlm.status', {})).toMatchObject({ servers: [], selected: null });

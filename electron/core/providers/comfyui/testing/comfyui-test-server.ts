@@ -213,7 +213,7 @@ export class ComfyUiTestServer {
     const origin = req.headers.origin;
     const host = req.headers.host;
     if (origin && host) {
-      let originHost: string | null = null;
+      let originHost: string | null;
       try {
         originHost = new URL(origin).host;
       } catch {

@@ -18,7 +18,17 @@ export type Link = z.infer<typeof LinkSchema>;
 
 export const NodeSchema = z.object({
   class_type: z.string().min(1, { error: 'Every node needs a class_type.' }),
-  inputs: z.record(z.string(), z.unknown()).default({}),
+  inputs: z
+    .record(z.string(), z.unknown())
+    .superRefine((inputs, ctx) => {
+      // A `$placeholder` object must name a known placeholder: a typo is caught on load.
+      for (const [name, value] of Object.entries(inputs)) {
+        if (typeof value === 'object' && value !== null && '$placeholder' in value && !PlaceholderSchema.safeParse(value).success) {
+          ctx.addIssue({ code: 'custom', path: [name], message: `Unknown placeholder ${JSON.stringify((value as { $placeholder: unknown }).$placeholder)}; use one of ${WORKFLOW_PLACEHOLDERS.join(', ')}.` });
+        }
+      }
+    })
+    .default({}),
   _meta: z.object({ title: z.string().optional() }).loose().optional(),
 });
 export type GraphNode = z.infer<typeof NodeSchema>;

@@ -75,7 +75,7 @@ export class TemplateCatalog {
     try {
       raw = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-      throw new Error(`Workflow template ${file} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`Workflow template ${file} could not be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     const template = parseTemplate(kind, raw, file);
     this.cache.set(key, template);

@@ -1,0 +1,253 @@
+/**
+ * One prompt on ComfyUI, from `POST /prompt` to its output images (the flow of
+ * script_examples/websockets_api_example.py, made robust the way Krita AI Diffusion's client is):
+ *
+ * - events for our prompt id drive progress; `progress {value,max}` of each sampler node gives the
+ *   fraction; previews are throttled; `execution_success` ends it (outputs from `executed`, else
+ *   from `/history/{id}`); `execution_error` / `execution_interrupted` fail it with the reason;
+ * - while the socket is down, `/history/{id}` is polled; a server that does not answer for
+ *   `unreachableAfterMs` fails the job as `unreachable` (retryable: the pipeline falls back);
+ *   a server that answers but has neither the prompt queued nor in history restarted and lost it;
+ * - no event for `stallMs` while connected is a `timeout`;
+ * - the caller's abort interrupts it when running, or deletes it from ComfyUI's queue when not.
+ * Every path settles: a job is never left waiting on a server that went away.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../../ports';
+import { ProviderError, type ProviderProgress } from '../provider';
+import type { ComfyUiClient, HistoryEntry, ImageRef } from './comfyui-client';
+import type { ComfyUiSocket } from './comfyui-socket';
+import type { ComfyFrame } from './frames';
+import { PreviewThrottle } from './preview-throttle';
+import type { Graph } from './workflows/graph';
+
+export interface RunTiming {
+  /** How long to wait for the socket before relying on polling alone. */
+  readonly socketWaitMs: number;
+  readonly pollMs: number;
+  readonly unreachableAfterMs: number;
+  readonly stallMs: number;
+  readonly previewIntervalMs: number;
+}
+
+export const DEFAULT_RUN_TIMING: RunTiming = {
+  socketWaitMs: 3_000,
+  pollMs: 1_000,
+  unreachableAfterMs: 8_000,
+  stallMs: 10 * 60_000,
+  previewIntervalMs: 100,
+};
+
+export interface RunDeps {
+  readonly client: ComfyUiClient;
+  readonly socket: ComfyUiSocket;
+  readonly clientId: string;
+  readonly log: Logger;
+  readonly timing?: Partial<RunTiming>;
+  /** Called when a preview frame arrives (before throttling) — the bench measures latency from here. */
+  readonly onFrameArrived?: (at: number) => void;
+}
+
+export interface RunResult {
+  readonly promptId: string;
+  readonly images: ReadonlyArray<ImageRef>;
+}
+
+const SAMPLER_CLASS = /Sampler/;
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onProgress: (progress: ProviderProgress) => void): Promise<RunResult> {
+  const timing = { ...DEFAULT_RUN_TIMING, ...deps.timing };
+  const promptId = randomUUID();
+  const samplers = Object.keys(graph).filter((id) => SAMPLER_CLASS.test(graph[id]!.class_type));
+  const samplerDone = new Set<string>();
+  const images: ImageRef[] = [];
+  let started = false;
+  let settled = false;
+  let fraction = 0;
+  let step: number | undefined;
+  let total: number | undefined;
+  const cleanups: Array<() => void> = [];
+
+  return new Promise<RunResult>((resolve, reject) => {
+    const throttle = new PreviewThrottle<{ bytes: Uint8Array; mime: string }>(
+      (preview) => onProgress({ fraction, ...(step === undefined ? {} : { step }), ...(total === undefined ? {} : { total }), preview }),
+      timing.previewIntervalMs,
+    );
+    cleanups.push(() => throttle.dispose());
+
+    const settle = (outcome: { ok: RunResult } | { error: unknown }) => {
+      if (settled) return;
+      settled = true;
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      if ('ok' in outcome) resolve(outcome.ok);
+      else reject(outcome.error);
+    };
+
+    const succeed = async () => {
+      if (settled) return;
+      if (images.length > 0) return settle({ ok: { promptId, images: [...images] } });
+      // A fully cached run or a missed `executed`: history has the outputs.
+      try {
+        const entry = await deps.client.history(promptId, signal);
+        settle(entry ? fromHistory(entry) : { error: new ProviderError('provider_failure', 'ComfyUI finished but reported no image (does the workflow end in a SaveImage node?).') });
+      } catch (error) {
+        settle({ error });
+      }
+    };
+
+    const fromHistory = (entry: HistoryEntry): { ok: RunResult } | { error: unknown } => {
+      const messages = entry.status?.messages ?? [];
+      const failure = messages.find(([name]) => name === 'execution_error' || name === 'execution_interrupted');
+      if (entry.status?.status_str === 'error' || failure) {
+        return { error: failure ? describeFailure(failure[0], failure[1]) : new ProviderError('provider_failure', 'ComfyUI reports that this job failed.') };
+      }
+      const found = Object.values(entry.outputs).flatMap((o) => o.images ?? []);
+      if (found.length === 0) return { error: new ProviderError('provider_failure', 'ComfyUI finished but reported no image (does the workflow end in a SaveImage node?).') };
+      return { ok: { promptId, images: found } };
+    };
+
+    const describeFailure = (name: string, data: Record<string, unknown>): ProviderError => {
+      if (name === 'execution_interrupted') {
+        return new ProviderError('provider_failure', `ComfyUI interrupted this job${data['node_type'] ? ` in node ${str(data['node_id'])} (${str(data['node_type'])})` : ''} — it was stopped on the server.`);
+      }
+      const message = str(data['exception_message']).trim() || 'no message';
+      const where = data['node_type'] ? ` in node ${str(data['node_id'])} (${str(data['node_type'])})` : '';
+      const hint = /out of memory|OutOfMemory/i.test(`${message} ${str(data['exception_type'])}`) ? ' Try a smaller size or batch, or free VRAM in ComfyUI.' : '';
+      return new ProviderError('provider_failure', `ComfyUI failed${where}: ${message}.${hint}`);
+    };
+
+    // Stall watchdog: reset by every event for this prompt while the socket is up.
+    let stallTimer: NodeJS.Timeout | undefined;
+    const touch = () => {
+      clearTimeout(stallTimer);
+      stallTimer = setTimeout(() => {
+        void deps.client.interrupt(promptId).catch(() => undefined);
+        settle({ error: new ProviderError('timeout', `ComfyUI sent nothing about this job for ${Math.round(timing.stallMs / 1000)} s; it looks stuck.`) });
+      }, timing.stallMs);
+    };
+    cleanups.push(() => clearTimeout(stallTimer));
+
+    const onFrame = (frame: ComfyFrame) => {
+      if (settled) return;
+      if (frame.kind === 'preview') {
+        if (frame.promptId === promptId || (frame.promptId === null && started)) {
+          deps.onFrameArrived?.(performance.now());
+          throttle.push({ bytes: frame.bytes, mime: frame.mime });
+        }
+        return;
+      }
+      if (frame.kind !== 'event') return;
+      const { type, data } = frame;
+      if (data['prompt_id'] !== promptId) return;
+      touch();
+      switch (type) {
+        case 'execution_start':
+        case 'execution_cached':
+          started = true;
+          break;
+        case 'executing':
+          started = true;
+          if (data['node'] === null) void succeed();
+          break;
+        case 'progress': {
+          const value = Number(data['value']);
+          const max = Number(data['max']);
+          if (!(max > 0) || !Number.isFinite(value)) break;
+          const node = str(data['node']);
+          if (value >= max && node) samplerDone.add(node);
+          const done = samplers.filter((id) => samplerDone.has(id) && id !== node).length;
+          fraction = Math.min(1, (done + Math.min(1, value / max)) / Math.max(1, samplers.length));
+          step = value;
+          total = max;
+          onProgress({ fraction, step, total });
+          break;
+        }
+        case 'executed': {
+          const output = data['output'] as { images?: unknown } | undefined;
+          if (Array.isArray(output?.images)) {
+            for (const image of output.images as Array<Record<string, unknown>>) {
+              if (typeof image['filename'] === 'string') images.push({ filename: image['filename'], subfolder: str(image['subfolder']), type: str(image['type']) || 'output' });
+            }
+          }
+          break;
+        }
+        case 'execution_success':
+          void succeed();
+          break;
+        case 'execution_error':
+        case 'execution_interrupted':
+          settle({ error: signal.aborted ? signal.reason : describeFailure(type, data) });
+          break;
+      }
+    };
+
+    // While the socket is down: poll history (and the queue, to notice a restart that lost us).
+    let unreachableSince: number | undefined;
+    let pollTimer: NodeJS.Timeout | undefined;
+    const check = async (): Promise<void> => {
+      if (settled) return;
+      try {
+        const entry = await deps.client.history(promptId, signal);
+        unreachableSince = undefined;
+        if (entry) return settle(fromHistory(entry));
+        const queue = await deps.client.queue(signal);
+        if (queue.running.includes(promptId) || queue.pending.includes(promptId)) return;
+        // Finished between the two calls?
+        const again = await deps.client.history(promptId, signal);
+        if (again) return settle(fromHistory(again));
+        settle({ error: new ProviderError('unreachable', 'ComfyUI restarted and lost this job (it is neither queued nor in its history).') });
+      } catch (error) {
+        if (settled || signal.aborted) return;
+        if (error instanceof ProviderError && (error.kind === 'unreachable' || error.kind === 'timeout')) {
+          unreachableSince ??= performance.now();
+          if (performance.now() - unreachableSince >= timing.unreachableAfterMs) {
+            settle({ error: new ProviderError('unreachable', `ComfyUI at ${deps.client.baseUrl} stopped answering while generating (${error.message})`) });
+          }
+          return;
+        }
+        settle({ error });
+      }
+    };
+    const poll = () => {
+      pollTimer = undefined;
+      if (settled || deps.socket.isOpen) return;
+      void check().finally(() => {
+        if (!settled && !deps.socket.isOpen) pollTimer = setTimeout(poll, timing.pollMs);
+      });
+    };
+    const onState = (open: boolean) => {
+      if (settled) return;
+      if (open) {
+        // Events may have been missed while it was down: ask once.
+        clearTimeout(pollTimer);
+        pollTimer = undefined;
+        touch();
+        void check();
+      } else {
+        clearTimeout(stallTimer);
+        pollTimer ??= setTimeout(poll, 0);
+      }
+    };
+    cleanups.push(deps.socket.onFrame(onFrame), deps.socket.onState(onState), () => clearTimeout(pollTimer));
+
+    const onAbort = () => {
+      // Running: interrupt (with our id, so nobody else's prompt stops). Queued: delete it.
+      const cancel = started ? deps.client.interrupt(promptId) : deps.client.deleteQueued(promptId).then(() => deps.client.interrupt(promptId));
+      void cancel.catch((error: unknown) => deps.log.warn('comfyui: cancel request failed', { error: String(error) }));
+      settle({ error: signal.reason });
+    };
+    if (signal.aborted) return settle({ error: signal.reason });
+    signal.addEventListener('abort', onAbort, { once: true });
+    cleanups.push(() => signal.removeEventListener('abort', onAbort));
+
+    void (async () => {
+      const open = await deps.socket.ensureOpen(timing.socketWaitMs);
+      if (settled) return;
+      await deps.client.queuePrompt(graph, deps.clientId, promptId, signal);
+      if (settled) return;
+      if (open && deps.socket.isOpen) touch();
+      else onState(false);
+    })().catch((error: unknown) => settle({ error }));
+  });
+}
