@@ -125,6 +125,13 @@ export class TestAccountServer {
     return Date.now() + this.clockOffsetMs;
   }
 
+  /** A valid access token without the OAuth dance (provider tests). */
+  mintAccessToken(): string {
+    const access = token('at');
+    this.accessTokens.set(access, this.now() + this.accessTokenTtlSec * 1000);
+    return access;
+  }
+
   /** Makes every access token issued so far expire (server side). */
   expireAccessTokens(): void {
     for (const key of this.accessTokens.keys()) this.accessTokens.set(key, 0);
