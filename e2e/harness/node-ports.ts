@@ -20,6 +20,12 @@ export class ScriptedDialogs implements DialogPort {
     this.asked.push(options);
     return this.answers.length > 0 ? (this.answers.shift() ?? null) : null;
   }
+
+  /** The file picker answers from the same queue as the folder picker. */
+  async chooseFile(options: { title: string }): Promise<string | null> {
+    this.asked.push({ title: options.title });
+    return this.answers.length > 0 ? (this.answers.shift() ?? null) : null;
+  }
 }
 
 export class RecordingShell implements ShellPort {

@@ -7,7 +7,7 @@
 import sharp from 'sharp';
 import type { ProviderRegistry } from '../../electron/core/pipeline/types';
 import { capabilities, FakeProvider } from '../../electron/core/pipeline/testing';
-import { ProviderError, type ProviderId } from '../../electron/core/providers/provider';
+import { ProviderError, type ProviderId, type ProviderRequest } from '../../electron/core/providers/provider';
 
 export interface StubControls {
   /** Milliseconds each image takes (progress is reported in 4 steps). */
@@ -16,6 +16,8 @@ export interface StubControls {
   failWith: ProviderError['kind'] | null;
   /** What a code request (UI/UX) answers, as a chat model would; unset = a small Tailwind card. */
   codeAnswer?: string;
+  /** When set, every request a stub receives is appended (tests read what was sent: mask, input image). */
+  requests?: ProviderRequest[];
 }
 
 /** A chat model's typical answer: one fenced block of the asked-for code. */
@@ -24,6 +26,7 @@ export const DEFAULT_CODE_ANSWER =
 
 export function createStubProviders(controls: StubControls): { registry: ProviderRegistry; comfy: FakeProvider } {
   const comfy = new FakeProvider(capabilities('comfyui', { label: 'ComfyUI (test stub)', concurrency: 1, local: true }), async (request, signal, onProgress) => {
+    controls.requests?.push(request);
     if (controls.failWith) throw new ProviderError(controls.failWith, `stub configured to fail with ${controls.failWith}`);
     for (let step = 1; step <= 4; step += 1) {
       await new Promise<void>((resolve, reject) => {

@@ -4,9 +4,13 @@
  * for UI/UX, proof that generated code runs sandboxed. A screenshot of each studio is saved
  * in the test's output folder (test-results/…/<mode>-studio.png) for review.
  */
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import type { AddressInfo } from 'node:net';
 import type { Page, TestInfo } from '@playwright/test';
+import type { ProviderRequest } from '../../electron/core/providers/provider';
 import { createWorkspace, expect, test } from './fixtures';
 
 async function generateFromExample(page: Page): Promise<void> {
@@ -23,12 +27,61 @@ async function screenshot(page: Page, testInfo: TestInfo, mode: string): Promise
   await testInfo.attach(`${mode} studio`, { path, contentType: 'image/png' });
 }
 
-test('pixel studio: generate, see the job and the sprite; the seed used can be locked', async ({ page, studio }, testInfo) => {
+test('pixel studio: generate, lock the seed used, then inpaint with a painted mask', async ({ page, studio }, testInfo) => {
+  const requests: ProviderRequest[] = [];
+  studio.stub.requests = requests;
   await page.goto(`${studio.url}pixel/studio`);
   await createWorkspace(page, 'Pixel', 'Sprites');
   await generateFromExample(page);
   await expect(page.getByRole('list', { name: 'Assets' }).getByRole('img').first()).toBeVisible();
+
+  // The seed the run used is shown and can be locked from there.
+  const used = await page.getByRole('status', { name: 'Seed used by the last run' }).textContent();
+  expect(used).toMatch(/^\d+$/);
+  await page.getByRole('button', { name: 'Lock this seed' }).click();
+  await expect(page.getByLabel('Seed', { exact: true })).toHaveValue(used ?? '');
+  await expect(page.getByLabel('Lock')).toBeChecked();
+
+  // Inpaint: pick the sprite from the gallery, paint the mask, generate.
+  await page.getByRole('tab', { name: 'Inpaint' }).click();
+  await page.getByRole('button', { name: 'Choose from gallery' }).click();
+  await page.getByRole('dialog', { name: 'Choose an image' }).getByRole('button').filter({ has: page.getByRole('img') }).first().click();
+  await expect(page.getByRole('img', { name: 'Input image' })).toBeVisible();
+  const mask = page.getByRole('img', { name: 'Mask: paint the area to repaint' });
+  const box = await mask.boundingBox();
+  if (box === null) throw new Error('the mask canvas has no box');
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByRole('button', { name: 'Clear' })).toBeEnabled();
   await screenshot(page, testInfo, 'pixel');
+  await page.getByLabel('Prompt', { exact: true }).press('Control+Enter');
+  const queue = page.getByRole('region', { name: 'Queue' });
+  await expect(queue.getByText('Succeeded')).toHaveCount(2, { timeout: 20_000 });
+  const request = requests.at(-1);
+  expect(request?.mask?.mime).toBe('image/png');
+  expect(request?.inputImage?.mime).toBe('image/png');
+});
+
+test('pixel studio: an image from disk is imported by main — through the open dialog or dropped on the picker', async ({ page, studio }) => {
+  await page.goto(`${studio.url}pixel/studio`);
+  await createWorkspace(page, 'Pixel', 'Imports');
+  await page.getByRole('tab', { name: 'Rotate' }).click();
+
+  const file = join(studio.homeDir, 'knight.png');
+  writeFileSync(file, await sharp({ create: { width: 32, height: 32, channels: 4, background: '#22aa88' } }).png().toBuffer());
+  studio.dialogs.answerNext(file);
+  await page.getByRole('button', { name: 'Choose a file…' }).click();
+  await expect(page.getByRole('img', { name: 'Input image' })).toBeVisible();
+
+  // A dropped file that is not an image is refused by main with a clear message.
+  await page.locator('.image-drop').evaluate((zone) => {
+    const data = new DataTransfer();
+    data.items.add(new File(['<svg onload="alert(1)"/>'], 'evil.png', { type: 'image/png' }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByText('The file is not a PNG, JPEG, WebP or GIF image.')).toBeVisible();
 });
 
 test('business studio: generate and see the result in the gallery', async ({ page, studio }, testInfo) => {

@@ -30,6 +30,8 @@ export const noDrag: DragPort = { startDrag() {} };
 export interface DialogPort {
   /** A native folder picker; resolves `null` when the user cancels. */
   chooseFolder(options: { readonly title: string; readonly defaultPath?: string; readonly createDirectory: boolean }): Promise<string | null>;
+  /** A native open-file picker limited to `filters`; resolves `null` when the user cancels. */
+  chooseFile(options: { readonly title: string; readonly filters: ReadonlyArray<{ readonly name: string; readonly extensions: ReadonlyArray<string> }> }): Promise<string | null>;
 }
 
 export interface EventSink {

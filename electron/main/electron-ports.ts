@@ -22,6 +22,16 @@ export const electronDialogs: DialogPort = {
     const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
     return result.canceled || result.filePaths.length === 0 ? null : (result.filePaths[0] ?? null);
   },
+  async chooseFile({ title, filters }) {
+    const parent = BrowserWindow.getFocusedWindow();
+    const options: Electron.OpenDialogOptions = {
+      title,
+      properties: ['openFile'],
+      filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+    };
+    const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+    return result.canceled || result.filePaths.length === 0 ? null : (result.filePaths[0] ?? null);
+  },
 };
 
 /** Drag icon size: large enough to recognise the asset, small enough not to hide the drop target. */

@@ -187,11 +187,28 @@ export const channels = {
     input: z.object({ assetId: z.string().min(1).max(64) }).strict(),
     output: z.object({ code: z.string(), relativePath: z.string() }),
   },
-
-  /** The text of a code asset (UI/UX), for the code view and the sandboxed preview. */
-  'assets.readCode': {
-    input: z.object({ assetId: z.string().min(1).max(64) }).strict(),
-    output: z.object({ code: z.string(), relativePath: z.string() }),
+  /**
+   * An image from disk into the workspace (for tools that start from an image): picked in
+   * main's open dialog, or the bytes of a file dropped on the picker. Validated in main.
+   */
+  'assets.importImage': {
+    input: z
+      .object({
+        workspaceId: WorkspaceIdSchema,
+        source: z.discriminatedUnion('from', [
+          z.object({ from: z.literal('dialog') }).strict(),
+          z
+            .object({
+              from: z.literal('bytes'),
+              name: z.string().min(1).max(255),
+              // 20 MB of image as base64 (4/3), the import limit.
+              base64: z.string().min(1).max(28_000_000, { error: 'The image is larger than 20 MB.' }),
+            })
+            .strict(),
+        ]),
+      })
+      .strict(),
+    output: AssetSchema,
   },
 
   'modes.spec': {

@@ -22,7 +22,7 @@ export const CHANNEL_NAMES = [
   'library.reveal',
   'library.startDrag',
   'assets.readCode',
-  'assets.readCode',
+  'assets.importImage',
   'modes.spec',
   'generation.preview',
   'generation.generate',

@@ -7,7 +7,7 @@ import { MODE_SPECS } from '../../../shared/generation';
 import type { CoreHandlers } from './dispatch';
 import { assertSafeExternalUrl } from './external-url';
 import { readCodeAsset } from '../assets/read-code';
-import { readCodeAsset } from '../assets/read-code';
+import { importImageFrom } from '../assets/import-image';
 import type { CoreServices } from '../services';
 
 const FOLDER_DIALOG_TITLES = {
@@ -70,8 +70,7 @@ export function createHandlers(services: CoreServices): CoreHandlers {
     },
 
     'assets.readCode': ({ assetId }) => readCodeAsset(library.assets.get(assetId), (id) => workspaces.folderOf(id)),
-
-    'assets.readCode': ({ assetId }) => readCodeAsset(library.assets.get(assetId), (id) => workspaces.folderOf(id)),
+    'assets.importImage': ({ workspaceId, source }) => importImageFrom({ library, dialogs: ports.dialogs, now: ports.now ?? Date.now }, workspaceId, source),
 
     'modes.spec': ({ mode }) => MODE_SPECS[mode],
 

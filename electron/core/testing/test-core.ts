@@ -20,6 +20,8 @@ export class TestCore {
   readonly revealed: string[] = [];
   trashFails = false;
   nextFolder: string | null = null;
+  /** What the open-file picker answers (null = cancelled). */
+  nextFile: string | null = null;
   core: Core;
 
   constructor() {
@@ -66,7 +68,7 @@ export class TestCore {
         renameSync(path, join(this.trashDir, basename(path)));
       },
     };
-    const dialogs: DialogPort = { chooseFolder: async () => this.nextFolder };
+    const dialogs: DialogPort = { chooseFolder: async () => this.nextFolder, chooseFile: async () => this.nextFile };
     return createCore({
       dataDir: this.dataDir,
       migrationsDir: DEFAULT_MIGRATIONS_DIR,

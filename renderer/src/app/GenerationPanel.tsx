@@ -12,12 +12,14 @@ import { CheckboxField, NumberField, SelectField } from '../components/FormField
 import { generationForms } from '../stores';
 import { buildRequest, formErrors, toolOf, validateRequest, type FieldErrors } from '../stores/generationForm';
 import { ariaKeyShortcuts, isMacPlatform, shortcutLabel } from './shortcuts';
+import { hdHint, providerOptions } from './generationHints';
+import { ImageInputs } from './inputs/ImageInputs';
 import { STUDIO_CONTROLS } from './studioControls';
 
 const MAC = isMacPlatform(navigator.userAgent);
 
 /** Fields the form shows itself; errors for anything else go to the list under the form. */
-const SHOWN_FIELDS = new Set(['tool', 'preset', 'prompt', 'negativePrompt', 'batch', 'size', 'seed', 'hd', 'workspaceId']);
+const SHOWN_FIELDS = new Set(['tool', 'preset', 'prompt', 'negativePrompt', 'batch', 'size', 'seed', 'hd', 'workspaceId', 'provider', 'inputAssetId', 'maskPngBase64']);
 
 export function GenerationPanel({ mode, workspace }: { mode: ModeId; workspace: Workspace }) {
   const useForm = generationForms[mode];
@@ -50,6 +52,8 @@ export function GenerationPanel({ mode, workspace }: { mode: ModeId; workspace: 
   const otherErrors = Object.keys(live).filter((f) => unplaced(f) && submitErrors[f] === undefined);
 
   const tool = toolOf(mode, values.tool) ?? spec.tools[0];
+  const previewChain = useForm((s) => s.preview.value?.chain ?? null);
+  const autoChain = useForm((s) => s.preview.autoChain);
   const preset = spec.presets.find((p) => p.id === values.preset);
   const invalid = Object.keys(blocking).length > 0;
 
@@ -99,10 +103,14 @@ export function GenerationPanel({ mode, workspace }: { mode: ModeId; workspace: 
             hint={preset?.description}
             className="preset-select"
           />
-          <Button size="sm" variant="ghost" icon="sparkle" onClick={() => actions.fillExample()} disabled={preset === undefined}>
-            Use example
-          </Button>
         </div>
+        {preset !== undefined && (
+          <button type="button" className="preset-example" onClick={() => actions.fillExample()} aria-label={`Use example: ${preset.example}`} title="Use this example as the prompt">
+            <span className="preset-example-label">Example</span> “{preset.example}”
+          </button>
+        )}
+
+        {tool !== undefined && tool.input !== 'none' && <ImageInputs mode={mode} workspace={workspace} withMask={tool.input === 'image+mask'} errorOf={errorOf} />}
 
         <TextArea
           label="Prompt"
@@ -146,6 +154,7 @@ export function GenerationPanel({ mode, workspace }: { mode: ModeId; workspace: 
           <div className="seed-field">
             <SeedInput value={values.seed} onChange={(v) => actions.set('seed', v)} error={errorOf('seed')} />
             <CheckboxField label="Lock" checked={values.seedLocked} onChange={(v) => actions.set('seedLocked', v)} hint="Keep this seed" />
+            <LastSeed mode={mode} />
           </div>
           <CheckboxField
             label="HD"
@@ -153,7 +162,15 @@ export function GenerationPanel({ mode, workspace }: { mode: ModeId; workspace: 
             checked={values.hd}
             onChange={(v) => actions.set('hd', v)}
             error={errorOf('hd')}
-            hint={`${spec.hdCreditsPerGeneration} credit${spec.hdCreditsPerGeneration === 1 ? '' : 's'} per image, on the hosted service`}
+            hint={hdHint(spec.hdCreditsPerGeneration, values.hd, previewChain)}
+          />
+          <SelectField
+            label="Provider"
+            value={values.provider}
+            options={providerOptions(autoChain, values.provider)}
+            onChange={(v) => actions.set('provider', v)}
+            error={errorOf('provider')}
+            hint={values.provider === '' ? 'The studio picks, and falls back in order.' : 'Only this provider; no fallback.'}
           />
         </div>
 
@@ -367,5 +384,23 @@ function FinalPrompt({ mode }: { mode: ModeId }) {
         </ul>
       )}
     </section>
+  );
+}
+
+/** The seed the last run used (chosen by the pipeline when the field was empty), lockable from here. */
+function LastSeed({ mode }: { mode: ModeId }) {
+  const lastSeed = generationForms[mode]((s) => s.lastSeed);
+  const current = generationForms[mode]((s) => (s.values.seedLocked ? s.values.seed : null));
+  if (lastSeed === null) return null;
+  const locked = current === String(lastSeed);
+  return (
+    <p className="last-seed">
+      Last run: seed <output aria-label="Seed used by the last run">{lastSeed}</output>
+      {!locked && (
+        <Button size="sm" variant="ghost" onClick={() => generationForms[mode].getState().lockSeed(lastSeed)}>
+          Lock this seed
+        </Button>
+      )}
+    </p>
   );
 }

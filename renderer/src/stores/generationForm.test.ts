@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../shared/errors';
 import { GenerateRequestSchema, MODE_SPECS, type GenerateRequestInput } from '../../../shared/generation';
-import type { Job } from '../../../shared/library';
+import type { Asset, Job } from '../../../shared/library';
 import { MODE_IDS, type ModeId } from '../../../shared/modes';
 import { createFakeWokgen, ok } from '../testing/fakeWokgen';
 import { buildRequest, createGenerationFormStore, defaultValues, formErrors, type GenerationPreview } from './generationForm';
@@ -118,7 +118,7 @@ describe('generation form store', () => {
     const calls = fake.callsTo('generation.preview');
     expect(calls).toHaveLength(before + 1);
     expect(calls.at(-1)).toMatchObject({ mode: 'pixel', prompt: 'a lighthouse', workspaceId: WS });
-    expect(store.getState().preview).toEqual({ status: 'ready', value: preview, error: null });
+    expect(store.getState().preview).toEqual({ status: 'ready', value: preview, error: null, autoChain: preview.chain });
   });
 
   it('asks for no preview while the prompt is empty or a field is invalid, and drops the old one', async () => {
@@ -131,7 +131,7 @@ describe('generation form store', () => {
     store.getState().set('size', 9999);
     await vi.advanceTimersByTimeAsync(300);
     expect(fake.callsTo('generation.preview')).toHaveLength(1);
-    expect(store.getState().preview).toEqual({ status: 'idle', value: null, error: null });
+    expect(store.getState().preview).toEqual({ status: 'idle', value: null, error: null, autoChain: [] });
   });
 
   it('maps an error with a field next to that field, and clears it when the field changes', async () => {
@@ -158,5 +158,80 @@ describe('generation form store', () => {
     expect(await store.getState().generate()).toBeNull();
     expect(submitted).toEqual([]);
     expect(store.getState().submitErrors).toHaveProperty('prompt');
+  });
+});
+
+describe('generation form: override, seed, image input', () => {
+  it('sends the provider override and still knows the automatic chain', async () => {
+    const auto = [
+      { id: 'comfyui', label: 'ComfyUI', local: true },
+      { id: 'together', label: 'Together AI', local: false },
+    ];
+    const fake = createFakeWokgen({
+      'generation.preview': (request) => ok({ ...preview, chain: 'provider' in request && request.provider !== undefined ? [auto[1]!] : auto }),
+    });
+    const store = createGenerationFormStore({ api: fake.api, mode: 'pixel', submit: () => Promise.resolve(ok(job)) });
+    store.getState().setWorkspace(WS);
+    store.getState().set('prompt', 'a knight');
+    store.getState().set('provider', 'together');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(store.getState().preview.value?.chain).toEqual([auto[1]]);
+    expect(store.getState().preview.autoChain).toEqual(auto);
+    expect(buildRequest('pixel', WS, store.getState().values)).toMatchObject({ provider: 'together' });
+    expect(buildRequest('pixel', WS, { ...store.getState().values, provider: '' })).not.toHaveProperty('provider');
+  });
+
+  it('remembers the seed the run used and can lock it', async () => {
+    const { store } = setup('pixel', () => Promise.resolve(ok({ ...job, seed: 4242 })));
+    store.getState().set('prompt', 'a knight');
+    await store.getState().generate();
+    expect(store.getState().lastSeed).toBe(4242);
+    expect(store.getState().values.seed).toBe('');
+    store.getState().lockSeed(4242);
+    expect(store.getState().values).toMatchObject({ seed: '4242', seedLocked: true });
+  });
+
+  it('carries the input image and mask only for tools that take them', () => {
+    const { store } = setup('pixel');
+    store.getState().setTool('inpaint');
+    store.getState().set('inputAssetId', 'asset-1');
+    store.getState().set('maskPngBase64', 'iVBORw0KGgo=');
+    expect(buildRequest('pixel', WS, store.getState().values)).toMatchObject({ inputAssetId: 'asset-1', maskPngBase64: 'iVBORw0KGgo=' });
+    store.getState().setTool('rotate');
+    expect(store.getState().values).toMatchObject({ inputAssetId: 'asset-1', maskPngBase64: null });
+    store.getState().setTool('generate');
+    expect(store.getState().values).toMatchObject({ inputAssetId: null, maskPngBase64: null });
+  });
+
+  it('forgets the picked image when the workspace changes', () => {
+    const { store } = setup('pixel');
+    store.getState().setTool('rotate');
+    store.getState().set('inputAssetId', 'asset-1');
+    store.getState().setWorkspace('00000000-0000-4000-8000-0000000000bb');
+    expect(store.getState().values.inputAssetId).toBeNull();
+  });
+});
+
+describe('generation form: importing the input image', () => {
+  it('picks the imported asset as the input, and says why when main refuses the file', async () => {
+    const asset = { id: 'imported-1' } as Asset;
+    let answer: Result<Asset> = ok(asset);
+    const fake = createFakeWokgen({ 'generation.preview': () => ok(preview), 'assets.importImage': () => answer });
+    const store = createGenerationFormStore({ api: fake.api, mode: 'pixel', submit: () => Promise.resolve(ok(job)) });
+    store.getState().setWorkspace(WS);
+    store.getState().setTool('rotate');
+    expect(await store.getState().importInput({ from: 'dialog' })).toBe(asset);
+    expect(store.getState().values.inputAssetId).toBe('imported-1');
+    expect(fake.callsTo('assets.importImage')).toEqual([{ workspaceId: WS, source: { from: 'dialog' } }]);
+
+    answer = { ok: false, error: { code: 'invalid_input', message: 'The file is not a PNG, JPEG, WebP or GIF image.', field: 'file' } };
+    expect(await store.getState().importInput({ from: 'bytes', name: 'x.txt', base64: 'eA==' })).toBeNull();
+    expect(store.getState().submitErrors.inputAssetId).toBe('The file is not a PNG, JPEG, WebP or GIF image.');
+
+    answer = { ok: false, error: { code: 'cancelled', message: 'No image was chosen.' } };
+    store.getState().set('inputAssetId', 'imported-1');
+    expect(await store.getState().importInput({ from: 'dialog' })).toBeNull();
+    expect(store.getState().submitErrors.inputAssetId).toBeUndefined();
+    expect(store.getState().values.inputAssetId).toBe('imported-1');
   });
 });

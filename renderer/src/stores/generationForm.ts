@@ -7,12 +7,13 @@ import { create } from 'zustand';
 import type { AppError, Result } from '../../../shared/errors';
 import { GenerateRequestSchema, MODE_SPECS, type GenerateRequestInput } from '../../../shared/generation';
 import type { WokgenApi } from '../../../shared/ipc/api';
-import type { ChannelOutput } from '../../../shared/ipc/contract';
-import type { Job } from '../../../shared/library';
+import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
+import type { Asset, Job } from '../../../shared/library';
 import type { ToolSpec } from '../../../shared/mode-spec';
 import type { ModeId } from '../../../shared/modes';
 
 export type GenerationPreview = ChannelOutput<'generation.preview'>;
+export type ImportSource = ChannelInput<'assets.importImage'>['source'];
 
 export interface FormValues {
   readonly tool: string;
@@ -26,16 +27,29 @@ export interface FormValues {
   /** Keep the seed for the next runs; unlocked, the field clears after a run. */
   readonly seedLocked: boolean;
   readonly hd: boolean;
+  /** Provider override; '' = automatic (the routing table's fallback chain). */
+  readonly provider: string;
+  /** For tools that start from an image: an image asset of this workspace. */
+  readonly inputAssetId: string | null;
+  /** For inpaint: the painted mask as PNG base64 (white = repaint), the input image's size. */
+  readonly maskPngBase64: string | null;
   /** The mode's own controls; keys left out take the schema's defaults. */
   readonly controls: Readonly<Record<string, unknown>>;
 }
 
 export type FieldErrors = Readonly<Record<string, string>>;
 
+export type ChainEntry = GenerationPreview['chain'][number];
+
 export interface PreviewState {
   readonly status: 'idle' | 'loading' | 'ready' | 'error';
   readonly value: GenerationPreview | null;
   readonly error: AppError | null;
+  /**
+   * The automatic fallback chain for these values (the providers that can do this job now),
+   * asked for without the override so the override select can offer them.
+   */
+  readonly autoChain: ReadonlyArray<ChainEntry>;
 }
 
 export interface GenerationFormState {
@@ -48,6 +62,18 @@ export interface GenerationFormState {
   readonly formError: AppError | null;
   readonly submitting: boolean;
   readonly preview: PreviewState;
+  /** The seed the last submitted job runs with (the pipeline picks one when the field is empty). */
+  readonly lastSeed: number | null;
+  /** Puts `seed` in the field and locks it, so the next runs reuse it. */
+  lockSeed(seed: number): void;
+  /** True while an image from disk is being imported for the input. */
+  readonly importing: boolean;
+  /**
+   * Imports an image from disk (main's open dialog, or a dropped file's bytes) into the
+   * workspace and picks it as the input; returns the new asset, or null (cancelled or refused:
+   * the reason shows next to the picker).
+   */
+  importInput(source: ImportSource): Promise<Asset | null>;
   setWorkspace(workspaceId: string | null): void;
   set<K extends keyof FormValues>(key: K, value: FormValues[K]): void;
   setControl(key: string, value: unknown): void;
@@ -82,6 +108,9 @@ export function defaultValues(mode: ModeId): FormValues {
     seed: '',
     seedLocked: false,
     hd: false,
+    provider: '',
+    inputAssetId: null,
+    maskPngBase64: null,
     controls: {},
   };
 }
@@ -111,6 +140,9 @@ export function buildRequest(mode: ModeId, workspaceId: string, values: FormValu
     size: values.size,
     seed: seed === 'invalid' ? Number.NaN : seed,
     hd: values.hd,
+    ...(values.provider === '' ? {} : { provider: values.provider }),
+    ...(values.inputAssetId === null ? {} : { inputAssetId: values.inputAssetId }),
+    ...(values.maskPngBase64 === null ? {} : { maskPngBase64: values.maskPngBase64 }),
     controls: { ...values.controls },
   } as GenerateRequestInput;
 }
@@ -144,7 +176,13 @@ const SOME_WORKSPACE = '00000000-0000-4000-8000-000000000000';
  * brand kit needs two or more), and controls the tool does not accept back to their default.
  */
 export function adaptToTool(mode: ModeId, values: FormValues, tool: ToolSpec): FormValues {
-  let next: FormValues = { ...values, batch: Math.min(values.batch, tool.maxBatch) };
+  let next: FormValues = {
+    ...values,
+    batch: Math.min(values.batch, tool.maxBatch),
+    // The picked image stays for the next image tool; a mask belongs to inpaint alone.
+    inputAssetId: tool.input === 'none' ? null : values.inputAssetId,
+    maskPngBase64: tool.input === 'image+mask' ? values.maskPngBase64 : null,
+  };
   const errors = validateRequest(buildRequest(mode, SOME_WORKSPACE, next));
   const controls: Record<string, unknown> = { ...next.controls };
   let dropped = false;
@@ -196,11 +234,33 @@ export function createGenerationFormStore({ api, mode, submit, debounceMs = PREV
       submitErrors: {},
       formError: null,
       submitting: false,
-      preview: { status: 'idle', value: null, error: null },
+      preview: { status: 'idle', value: null, error: null, autoChain: [] },
+      lastSeed: null,
+      importing: false,
+
+      async importInput(source) {
+        const { workspaceId, importing } = get();
+        if (workspaceId === null || importing) return null;
+        set({ importing: true });
+        const result = await api.assets.importImage({ workspaceId, source });
+        set({ importing: false });
+        if (!result.ok) {
+          // Closing the dialog is not an error worth a message.
+          if (result.error.code !== 'cancelled') set((s) => ({ submitErrors: { ...s.submitErrors, inputAssetId: result.error.message } }));
+          return null;
+        }
+        change({ ...get().values, inputAssetId: result.value.id, maskPngBase64: null }, 'inputAssetId');
+        return result.value;
+      },
+
+      lockSeed(seed) {
+        change({ ...get().values, seed: String(seed), seedLocked: true }, 'seed');
+      },
 
       setWorkspace(workspaceId) {
         if (workspaceId === get().workspaceId) return;
-        set({ workspaceId, submitErrors: {}, formError: null });
+        // The picked image and its mask belong to the workspace they came from.
+        set((s) => ({ workspaceId, submitErrors: {}, formError: null, values: { ...s.values, inputAssetId: null, maskPngBase64: null } }));
         schedulePreview();
       },
 
@@ -249,7 +309,7 @@ export function createGenerationFormStore({ api, mode, submit, debounceMs = PREV
           );
           return null;
         }
-        set((s) => ({ submitting: false, values: s.values.seedLocked ? s.values : { ...s.values, seed: '' } }));
+        set((s) => ({ submitting: false, lastSeed: result.value.seed, values: s.values.seedLocked ? s.values : { ...s.values, seed: '' } }));
         return result.value;
       },
 
@@ -260,17 +320,21 @@ export function createGenerationFormStore({ api, mode, submit, debounceMs = PREV
         if (values.prompt.trim() === '' || Object.keys(validateRequest(request)).length > 0) {
           // Nothing the core could preview: say so rather than keep an answer about other values.
           ticket += 1;
-          set({ preview: { status: 'idle', value: null, error: null } });
+          set({ preview: { status: 'idle', value: null, error: null, autoChain: [] } });
           return;
         }
         const mine = ++ticket;
         set((s) => ({ preview: { ...s.preview, status: 'loading' } }));
+        // With an override, the automatic chain is asked for too: it lists what the override may pick.
+        const automatic = values.provider === '' ? null : api.generation.preview(buildRequest(mode, workspaceId, { ...values, provider: '' }));
         const result = await api.generation.preview(request);
+        const auto = automatic === null ? null : await automatic;
         if (mine !== ticket) return;
+        const autoChain = automatic === null ? (result.ok ? result.value.chain : []) : auto?.ok ? auto.value.chain : [];
         set({
           preview: result.ok
-            ? { status: 'ready', value: result.value, error: null }
-            : { status: 'error', value: null, error: result.error },
+            ? { status: 'ready', value: result.value, error: null, autoChain }
+            : { status: 'error', value: null, error: result.error, autoChain },
         });
       },
     };
