@@ -273,3 +273,18 @@ describe('links', () => {
     expect(opened).toEqual([]);
   });
 });
+
+describe('a keychain that refuses to save', () => {
+  it('ends the sign-in with a message saying so, keeping nothing', async () => {
+    secrets.set = async () => {
+      throw new Error('keychain locked');
+    };
+    const service = makeService();
+    await service.signIn('browser');
+    await completeBrowserStep(opened[0]!);
+    const status = await until(service, (s) => s.state === 'signed_out' && s.message !== null);
+    expect(status.message).toMatch(/could not be kept on this computer/);
+    expect(await secrets.accounts()).toEqual([]);
+    expect(service.signedIn).toBe(false);
+  });
+});

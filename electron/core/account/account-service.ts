@@ -29,6 +29,7 @@ import type { FetchLike } from '../providers/http/provider-http';
 import { HostedApiClient } from '../providers/hosted/hosted-api-client';
 import { HostedProvider } from '../providers/hosted/hosted-provider';
 import { ProviderError } from '../providers/provider';
+import { SecretStorageRefusedError } from '../secrets/choose-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { AccountSession } from './account-session';
@@ -307,7 +308,14 @@ export class AccountService {
       const receivedAt = this.now();
       // Cancelled (or superseded) meanwhile: the tokens are not kept.
       if (attempt.controller.signal.aborted || this.attempt !== attempt) throw new SignInError('cancelled', 'Sign-in was cancelled.');
-      await this.session.begin(answer, receivedAt);
+      try {
+        await this.session.begin(answer, receivedAt);
+      } catch (error) {
+        // The keychain's own message says what to do (unlock a keyring, allow the fallback…).
+        const why = error instanceof SecretStorageRefusedError ? error.message : 'the keychain refused to save them';
+        await this.session.clear().catch(() => null);
+        throw new SignInError('keychain_failed', `Signed in, but the sign-in could not be kept on this computer: ${why}`);
+      }
       this.attempt = null;
       this.stale = true;
       this.deps.log.info('signed in to the WokGen account');

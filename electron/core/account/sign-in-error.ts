@@ -19,6 +19,8 @@ export const SIGN_IN_FAILURES = [
   'expired',
   'cancelled',
   'unreachable',
+  /** The tokens arrived but the keychain would not keep them. */
+  'keychain_failed',
 ] as const;
 export type SignInFailureKind = (typeof SIGN_IN_FAILURES)[number];
 

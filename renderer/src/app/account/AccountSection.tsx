@@ -4,11 +4,14 @@
  * credits (monthly remaining and top-up, spent in that order), when they were last synced
  * (marked when offline), the plan's limits for hosted features, Sync, Top up, Plans, Sign out.
  */
-import type { AccountStatus } from '../../../../shared/hosted-api';
+import { useState } from 'react';
+import { DEFAULT_HOSTED_BASE_URL, type AccountStatus } from '../../../../shared/hosted-api';
+import { DEFAULT_PROVIDER_SETTINGS } from '../../../../shared/providers';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { Spinner } from '../../components/Spinner';
-import { useAccount } from '../../stores';
+import { TextField } from '../../components/TextField';
+import { useAccount, useSettings } from '../../stores';
 import { SettingRow, SettingsSection } from '../settings/SettingsSection';
 
 const DESCRIPTION = 'Optional. Sign in to spend HD credits on the hosted WokGen service. Local workspaces, ComfyUI and your own provider keys work without an account and have no limits.';
@@ -54,10 +57,44 @@ function SignedOut({ status }: { status: AccountStatus }) {
           Sign in with a code
         </Button>
       </SettingRow>
-      <SettingRow label="Account server" description="Where the hosted service is (Settings file: providers.hosted.baseUrl).">
-        <span className="mono selectable">{status.baseUrl}</span>
-      </SettingRow>
+      <AccountServerRow current={status.baseUrl} />
     </>
+  );
+}
+
+/** The hosted service's address (tests, staging, self-hosting); changed only while signed out. */
+function AccountServerRow({ current }: { current: string }) {
+  const providers = useSettings((s) => s.settings.providers);
+  const update = useSettings((s) => s.update);
+  const saved = providers.hosted?.baseUrl ?? null;
+  const [draft, setDraft] = useState(saved ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const save = async (baseUrl: string | null) => {
+    const hosted = { ...DEFAULT_PROVIDER_SETTINGS, ...providers.hosted, baseUrl };
+    const result = await update({ providers: { ...providers, hosted } });
+    setError(result.ok ? null : result.error.message);
+    if (result.ok) setDraft(baseUrl ?? '');
+  };
+  return (
+    <SettingRow label="Account server" description={<>Where the hosted service is; now <span className="mono selectable">{current}</span>.</>}>
+      <form
+        className="account-server"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save(draft.trim() === '' ? null : draft.trim());
+        }}
+      >
+        <TextField label="Account server address" placeholder={DEFAULT_HOSTED_BASE_URL} value={draft} error={error} onChange={(event) => setDraft(event.target.value)} />
+        <Button size="sm" type="submit" disabled={draft.trim() === (saved ?? '')}>
+          Save
+        </Button>
+        {saved !== null && (
+          <Button size="sm" variant="ghost" onClick={() => void save(null)}>
+            Use default
+          </Button>
+        )}
+      </form>
+    </SettingRow>
   );
 }
 
