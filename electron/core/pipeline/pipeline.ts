@@ -287,8 +287,8 @@ export class Pipeline {
         this.finishFailed(queued.id, this.describeFailure(failures[0]), attempts);
         return;
       }
-      // Stage 12 — credits: hosted HD credits are reconciled by the account service (its own issue);
-      // the job records which provider ran each slot so that reconciliation has what it needs.
+      // Stage 12 — credits: the account service watches the finished-job events; a job whose
+      // attempts include the hosted provider triggers its sync and reconciliation (account/).
       const partial = failures.length > 0 ? this.describeFailure(failures[0]) : null;
       const succeeded = this.update(queued.id, { status: 'succeeded', provider: [...used].join(', ') || null, error: partial, finishedAt: this.now(), attempts });
       // Stage 13 — respond.
