@@ -8,6 +8,8 @@ import { TestAccountServer, completeBrowserStep } from '../../electron/core/acco
 import { createWorkspace, expect, test } from './fixtures';
 
 test('sign in, see plan and credits, run an HD generation, credits drop, sign out', async ({ page, studio }) => {
+  // Four page loads, a sign-in and a generation: more than the default 30 s on a busy 2-core CI box.
+  test.setTimeout(60_000);
   const server = await TestAccountServer.start({ plan: 'plus', monthlyUsed: 95, topUp: 10 });
   try {
     const settings = studio.core.services.settings;
