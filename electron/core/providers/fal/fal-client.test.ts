@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProviderProgress, ProviderRequest } from '../provider';
+import { failure, liveSignal, testRequest } from '../http/testing/provider-test-kit';
 import { ManualClock } from '../http/clock';
 import { renderTestImage } from '../http/testing/test-images';
 import { waitUntil } from '../http/testing/wait-until';
@@ -8,36 +9,12 @@ import { FalTestServer } from './test-server';
 
 let fal: FalTestServer;
 let clock: ManualClock;
-const live = () => new AbortController().signal;
+const live = liveSignal;
 
-const request = (overrides: Partial<ProviderRequest> = {}): ProviderRequest => ({
-  mode: 'pixel',
-  capability: 'generate',
-  tier: 'standard',
-  model: 'fal-ai/flux/schnell',
-  prompt: 'a knight sprite',
-  negativePrompt: null,
-  width: 512,
-  height: 512,
-  steps: 4,
-  guidance: 3.5,
-  sampler: 'euler',
-  scheduler: 'normal',
-  seed: 7,
-  ...overrides,
-});
+const request = (overrides: Partial<ProviderRequest> = {}): ProviderRequest => testRequest({ ...{ mode: 'pixel', model: 'fal-ai/flux/schnell', prompt: 'a knight sprite', seed: 7 }, ...overrides });
 
 function client(key: string | null = fal.key, limits = {}) {
   return new FalClient({ baseUrl: fal.baseUrl, getKey: async () => key, clock, limits: { bucket: null, pollIntervalMs: 500, ...limits } });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error & { kind: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { kind: string };
-  }
-  throw new Error('expected a failure');
 }
 
 beforeEach(async () => {

@@ -9,15 +9,12 @@ import type { Capability, Provider, ProviderCapabilities, ProviderOutput, Provid
 import { ProviderError } from '../provider';
 import { requireKey } from '../http/api-key';
 import { verifyKeyWith } from '../http/verify-key';
-import { systemClock, type Clock } from '../http/clock';
-import { type CloudClientOptions, DEFAULT_MAX_IMAGE_BYTES, DEFAULT_TIMEOUT_MS, joinUrl, onSameHost, pickModel, type VerifyKeyResult } from '../http/cloud-client';
+import { type ClientSetup, cloudCapabilities, setUpClient } from '../http/client-setup';
+import { type CloudClientOptions, joinUrl, onSameHost, pickModel, type VerifyKeyResult } from '../http/cloud-client';
 import { type DescribeError, HttpStatusError, numberAt, stringAt } from '../http/errors';
-import { checkImage, type CheckedImage } from '../http/image-check';
-import { decodeBase64Image, isDataUrl } from '../http/image-data';
-import { ProviderHttp } from '../http/provider-http';
+import type { CheckedImage } from '../http/image-check';
 import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
-import { CANCEL_TIMEOUT_MS, runRemoteJob } from '../http/remote-job';
-import { TokenBucket } from '../http/token-bucket';
+import { runRemoteJob } from '../http/remote-job';
 import { FAL_DEFAULT_BASE_URL, FAL_DEFAULT_MODELS } from './fal-defaults';
 import { falEndpointFor, falInput } from './fal-input';
 
@@ -56,48 +53,26 @@ interface FalOutput {
 const FAL_CAPABILITIES: ReadonlySet<Capability> = new Set(['generate', 'scene', 'animate', 'rotate', 'inpaint']);
 const TIERS: ReadonlySet<Tier> = new Set(['standard', 'hd']);
 const DEFAULT_POLL_INTERVAL_MS = 750;
-const DEFAULT_JOB_TIMEOUT_MS = 5 * 60_000;
 
 export class FalClient implements Provider {
   readonly capabilities: ProviderCapabilities;
   readonly baseUrl: string;
-  private readonly http: ProviderHttp;
-  private readonly clock: Clock;
-  private readonly maxImageBytes: number;
-  private readonly pollIntervalMs: number;
-  private readonly jobTimeoutMs: number;
+  private readonly io: ClientSetup;
 
   constructor(private readonly options: CloudClientOptions) {
     this.baseUrl = options.baseUrl ?? FAL_DEFAULT_BASE_URL;
-    const limits = options.limits ?? {};
-    this.clock = options.clock ?? systemClock;
-    this.maxImageBytes = limits.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES;
-    this.pollIntervalMs = limits.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-    this.jobTimeoutMs = limits.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
-    const bucket = limits.bucket === undefined ? DEFAULT_RATE_LIMITS.fal : limits.bucket;
-    this.http = new ProviderHttp({
-      label: LABEL,
-      describeError: describeFalError,
-      timeoutMs: limits.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      fetch: options.fetch,
-      clock: this.clock,
-      bucket: bucket ? new TokenBucket(bucket, this.clock) : null,
-      maxJsonBytes: Math.ceil(this.maxImageBytes * 1.4) + 64 * 1024,
-    });
-    this.capabilities = {
+    this.io = setUpClient(options, { label: LABEL, describeError: describeFalError, rateLimit: DEFAULT_RATE_LIMITS.fal, defaultPollIntervalMs: DEFAULT_POLL_INTERVAL_MS });
+    this.capabilities = cloudCapabilities({
       id: 'fal',
       label: LABEL,
       capabilities: FAL_CAPABILITIES,
       tiers: TIERS,
       nativeNegative: false,
       needsKey: true,
-      local: false,
       // fal.ai/docs/model-apis/faq: new accounts run 2 requests at once (more wait in fal's queue).
-      concurrency: limits.concurrency ?? 2,
-      maxPromptChars: 2000,
-      seedMax: 2_147_483_647,
+      concurrency: options.limits?.concurrency ?? 2,
       models: pickModel(options.models, FAL_DEFAULT_MODELS),
-    };
+    });
   }
 
   async generate(request: ProviderRequest, signal: AbortSignal, onProgress: (progress: ProviderProgress) => void): Promise<ProviderOutput> {
@@ -105,7 +80,7 @@ export class FalClient implements Provider {
     const endpoint = falEndpointFor(request);
     const input = falInput(endpoint, request);
     const auth = { authorization: `Key ${key}` };
-    const submitted = await this.http.json<QueueStatus>({ url: joinUrl(this.baseUrl, endpoint), json: input, headers: auth, signal, rateLimited: true, secrets: [key] });
+    const submitted = await this.io.http.json<QueueStatus>({ url: joinUrl(this.baseUrl, endpoint), json: input, headers: auth, signal, rateLimited: true, secrets: [key] });
     const requestId = submitted.body.request_id;
     if (typeof requestId !== 'string' || requestId === '') throw new ProviderError('provider_failure', `${LABEL} accepted the request but returned no request id.`);
     const urls = this.queueUrls(endpoint, requestId, submitted.body);
@@ -114,13 +89,10 @@ export class FalClient implements Provider {
     onProgress({ fraction: 0.02 });
 
     await runRemoteJob({
-      label: LABEL,
-      clock: this.clock,
+      io: this.io,
       signal,
-      pollIntervalMs: this.pollIntervalMs,
-      jobTimeoutMs: this.jobTimeoutMs,
       poll: async () => {
-        const { body } = await this.http.json<QueueStatus>({ url: urls.status, headers: auth, signal, secrets: [key] });
+        const { body } = await this.io.http.json<QueueStatus>({ url: urls.status, headers: auth, signal, secrets: [key] });
         polls += 1;
         switch (body.status) {
           case 'IN_QUEUE': {
@@ -139,12 +111,10 @@ export class FalClient implements Provider {
             throw new ProviderError('provider_failure', `${LABEL} reported an unknown queue status (${String(body.status).slice(0, 40)}).`);
         }
       },
-      cancel: async () => {
-        await this.http.json({ url: urls.cancel, method: 'PUT', headers: auth, signal: new AbortController().signal, timeoutMs: CANCEL_TIMEOUT_MS, secrets: [key] }).catch(() => undefined);
-      },
+      cancel: { url: urls.cancel, method: 'PUT', headers: auth, secrets: [key] },
     });
 
-    const result = await this.http.json<FalOutput>({ url: urls.response, headers: auth, signal, secrets: [key] });
+    const result = await this.io.http.json<FalOutput>({ url: urls.response, headers: auth, signal, secrets: [key] });
     if (result.body.has_nsfw_concepts?.[0] === true) {
       throw new ProviderError('content_refused', `${LABEL}'s safety checker blocked this image; rephrase the prompt.`);
     }
@@ -163,7 +133,7 @@ export class FalClient implements Provider {
     return verifyKeyWith(
       key,
       signal,
-      () => this.http.json({ url: joinUrl(this.baseUrl, `${appId}/requests/00000000-0000-0000-0000-000000000000/status`), headers: { authorization: `Key ${key}` }, signal, secrets: [key] }),
+      () => this.io.http.json({ url: joinUrl(this.baseUrl, `${appId}/requests/00000000-0000-0000-0000-000000000000/status`), headers: { authorization: `Key ${key}` }, signal, secrets: [key] }),
       // 404 "request not found" (a JSON body, not a proxy's HTML page) means fal accepted the key.
       (error) => error instanceof HttpStatusError && error.status === 404 && error.body !== undefined,
     );
@@ -172,9 +142,8 @@ export class FalClient implements Provider {
   private async image(output: FalOutput, signal: AbortSignal): Promise<CheckedImage> {
     const url = output.images?.[0]?.url;
     if (typeof url !== 'string' || url === '') throw new ProviderError('provider_failure', `${LABEL} finished without an image.`);
-    // `sync_mode` answers carry the image inline as a data URI.
-    if (isDataUrl(url)) return checkImage(decodeBase64Image(url, this.maxImageBytes, LABEL), LABEL);
-    return this.http.download(url, signal, this.maxImageBytes);
+    // `sync_mode` answers carry the image inline as a data URI; download() decodes those.
+    return this.io.http.download(url, signal, this.io.maxImageBytes);
   }
 
   /**

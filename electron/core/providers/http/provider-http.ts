@@ -10,6 +10,7 @@ import { ProviderError } from '../provider';
 import { type Clock, systemClock } from './clock';
 import { type DescribeError, describeUrl, parseRetryAfter, redact, statusError } from './errors';
 import { type CheckedImage, checkImage, sniffImageMime } from './image-check';
+import { decodeBase64Image, isDataUrl } from './image-data';
 import { readLimited } from './read-limited';
 import type { TokenBucket } from './token-bucket';
 
@@ -97,10 +98,12 @@ export class ProviderHttp {
   }
 
   /**
-   * Downloads a result URL (a provider CDN). No key is sent — the URLs are signed or public —
-   * and no token is taken: it is not a call to the provider's API.
+   * Fetches a result URL (a provider CDN) — or decodes it, when the provider inlined the image
+   * as a data URI. No key is sent — the URLs are signed or public — and no token is taken: it
+   * is not a call to the provider's API.
    */
   async download(url: string, signal: AbortSignal, maxBytes: number): Promise<CheckedImage> {
+    if (isDataUrl(url)) return checkImage(decodeBase64Image(url, maxBytes, this.label), this.label);
     let parsed: URL;
     try {
       parsed = new URL(url);

@@ -5,39 +5,40 @@
  * provider stops billing for it), then the error is `cancelled` / `timeout`.
  */
 import { ProviderError } from '../provider';
-import type { Clock } from './clock';
+import type { ClientSetup } from './client-setup';
 
 export type PollResult<T> = { readonly done: true; readonly value: T } | { readonly done: false };
 
 export interface RemoteJob<T> {
-  readonly label: string;
-  readonly clock: Clock;
+  readonly io: Pick<ClientSetup, 'http' | 'clock' | 'pollIntervalMs' | 'jobTimeoutMs'>;
   readonly signal: AbortSignal;
-  readonly pollIntervalMs: number;
-  readonly jobTimeoutMs: number;
   /** One status request; `done` with the value when finished (throws on a failed job). */
   poll(): Promise<PollResult<T>>;
-  /** Asks the provider to stop the job; never throws. */
-  cancel(): Promise<void>;
+  /** The provider's cancel call (fal: PUT cancel_url; Replicate: POST urls.cancel). */
+  readonly cancel: { readonly url: string; readonly method: 'PUT' | 'POST'; readonly headers: Readonly<Record<string, string>>; readonly secrets: ReadonlyArray<string> };
 }
 
 /** How long a best-effort cancel may take after the job's own signal has already aborted. */
 export const CANCEL_TIMEOUT_MS = 10_000;
 
 export async function runRemoteJob<T>(job: RemoteJob<T>): Promise<T> {
-  const deadline = job.clock.now() + job.jobTimeoutMs;
+  const { http, clock, pollIntervalMs, jobTimeoutMs } = job.io;
+  const deadline = clock.now() + jobTimeoutMs;
   try {
     for (;;) {
       const result = await job.poll();
       if (result.done) return result.value;
-      if (job.clock.now() >= deadline) {
-        throw new ProviderError('timeout', `${job.label} did not finish within ${Math.ceil(job.jobTimeoutMs / 1000)} s; the request was cancelled.`);
+      if (clock.now() >= deadline) {
+        throw new ProviderError('timeout', `${http.label} did not finish within ${Math.ceil(jobTimeoutMs / 1000)} s; the request was cancelled.`);
       }
-      await job.clock.sleep(job.pollIntervalMs, job.signal);
+      await clock.sleep(pollIntervalMs, job.signal);
     }
   } catch (error) {
     const timedOut = error instanceof ProviderError && error.kind === 'timeout';
-    if (job.signal.aborted || timedOut) await job.cancel();
+    if (job.signal.aborted || timedOut) {
+      // The job's own signal has aborted: the cancel gets a fresh one and its own short limit.
+      await http.json({ ...job.cancel, signal: new AbortController().signal, timeoutMs: CANCEL_TIMEOUT_MS }).catch(() => undefined);
+    }
     if (job.signal.aborted) throw new ProviderError('cancelled', 'Cancelled.');
     throw error;
   }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProviderProgress, ProviderRequest } from '../provider';
+import { failure, liveSignal, testRequest } from '../http/testing/provider-test-kit';
 import { ManualClock } from '../http/clock';
 import { waitUntil } from '../http/testing/wait-until';
 import { HuggingFaceClient } from './huggingface-client';
@@ -7,36 +8,12 @@ import { HuggingFaceTestServer } from './test-server';
 
 let hf: HuggingFaceTestServer;
 let clock: ManualClock;
-const live = () => new AbortController().signal;
+const live = liveSignal;
 
-const request = (overrides: Partial<ProviderRequest> = {}): ProviderRequest => ({
-  mode: 'vector',
-  capability: 'generate',
-  tier: 'standard',
-  model: 'black-forest-labs/FLUX.1-schnell',
-  prompt: 'a flat rocket icon',
-  negativePrompt: null,
-  width: 768,
-  height: 768,
-  steps: 4,
-  guidance: 0,
-  sampler: 'euler',
-  scheduler: 'normal',
-  seed: 3,
-  ...overrides,
-});
+const request = (overrides: Partial<ProviderRequest> = {}): ProviderRequest => testRequest({ ...{ mode: 'vector', model: 'black-forest-labs/FLUX.1-schnell', prompt: 'a flat rocket icon', width: 768, height: 768, guidance: 0, seed: 3 }, ...overrides });
 
 function client(key: string | null = hf.key, extra: { limits?: object; loadBudgetMs?: number; models?: { standard?: string; hd?: string } } = {}) {
   return new HuggingFaceClient({ baseUrl: hf.baseUrl, hubUrl: hf.hubUrl, getKey: async () => key, clock, limits: { bucket: null, ...extra.limits }, ...(extra.loadBudgetMs ? { loadBudgetMs: extra.loadBudgetMs } : {}), ...(extra.models ? { models: extra.models } : {}) });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error & { kind: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { kind: string };
-  }
-  throw new Error('expected a failure');
 }
 
 beforeEach(async () => {

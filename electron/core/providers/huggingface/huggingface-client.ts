@@ -10,13 +10,11 @@
 import type { Capability, Provider, ProviderCapabilities, ProviderOutput, ProviderProgress, ProviderRequest, Tier } from '../provider';
 import { ProviderError } from '../provider';
 import { requireKey } from '../http/api-key';
-import { systemClock, type Clock } from '../http/clock';
-import { type CloudClientOptions, DEFAULT_MAX_IMAGE_BYTES, DEFAULT_TIMEOUT_MS, joinUrl, type VerifyKeyResult } from '../http/cloud-client';
+import { type ClientSetup, cloudCapabilities, setUpClient } from '../http/client-setup';
+import { type CloudClientOptions, joinUrl, type VerifyKeyResult } from '../http/cloud-client';
 import { type DescribeError, HttpStatusError, numberAt, stringAt } from '../http/errors';
-import { ProviderHttp } from '../http/provider-http';
 import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
 import { fitSize, type SizeRules } from '../http/size-rules';
-import { TokenBucket } from '../http/token-bucket';
 import { verifyKeyWith } from '../http/verify-key';
 import { HUGGINGFACE_DEFAULT_BASE_URL, HUGGINGFACE_DEFAULT_MODELS, HUGGINGFACE_HUB_URL } from './huggingface-defaults';
 
@@ -48,43 +46,26 @@ export class HuggingFaceClient implements Provider {
   readonly capabilities: ProviderCapabilities;
   readonly baseUrl: string;
   private readonly hubUrl: string;
-  private readonly http: ProviderHttp;
-  private readonly clock: Clock;
-  private readonly maxImageBytes: number;
+  private readonly io: ClientSetup;
   private readonly loadBudgetMs: number;
 
   constructor(private readonly options: HuggingFaceClientOptions) {
     this.baseUrl = options.baseUrl ?? HUGGINGFACE_DEFAULT_BASE_URL;
     this.hubUrl = options.hubUrl ?? HUGGINGFACE_HUB_URL;
-    const limits = options.limits ?? {};
-    this.clock = options.clock ?? systemClock;
-    this.maxImageBytes = limits.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES;
+    this.io = setUpClient(options, { label: LABEL, describeError: describeHuggingFaceError, rateLimit: DEFAULT_RATE_LIMITS.huggingface });
     this.loadBudgetMs = options.loadBudgetMs ?? DEFAULT_LOAD_BUDGET_MS;
-    const bucket = limits.bucket === undefined ? DEFAULT_RATE_LIMITS.huggingface : limits.bucket;
-    this.http = new ProviderHttp({
-      label: LABEL,
-      describeError: describeHuggingFaceError,
-      timeoutMs: limits.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      fetch: options.fetch,
-      clock: this.clock,
-      bucket: bucket ? new TokenBucket(bucket, this.clock) : null,
-    });
     const standard = options.models?.standard ?? HUGGINGFACE_DEFAULT_MODELS.standard;
     const hd = options.models?.hd ?? undefined;
-    const tiers: ReadonlySet<Tier> = new Set(hd ? ['standard', 'hd'] : ['standard']);
-    this.capabilities = {
+    this.capabilities = cloudCapabilities({
       id: 'huggingface',
       label: LABEL,
       capabilities: CAPABILITIES,
-      tiers,
+      tiers: new Set<Tier>(hd ? ['standard', 'hd'] : ['standard']),
       nativeNegative: !isFlux(standard) && (hd === undefined || !isFlux(hd)),
       needsKey: true,
-      local: false,
-      concurrency: limits.concurrency ?? 2,
-      maxPromptChars: 2000,
-      seedMax: 2_147_483_647,
+      concurrency: options.limits?.concurrency ?? 2,
       models: hd ? { standard, hd } : { standard },
-    };
+    });
   }
 
   async generate(request: ProviderRequest, signal: AbortSignal, onProgress: (progress: ProviderProgress) => void): Promise<ProviderOutput> {
@@ -99,27 +80,27 @@ export class HuggingFaceClient implements Provider {
       ...(request.negativePrompt && !isFlux(request.model) ? { negative_prompt: request.negativePrompt } : {}),
     };
     const url = joinUrl(this.baseUrl, `models/${request.model.split('/').map(encodeURIComponent).join('/')}`);
-    const started = this.clock.now();
+    const started = this.io.clock.now();
     onProgress({ fraction: 0.05 });
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const answer = await this.http.image(
+        const answer = await this.io.http.image(
           { url, json: { inputs: request.prompt, parameters }, headers: { authorization: `Bearer ${key}`, accept: 'image/png, image/jpeg, image/webp' }, signal, rateLimited: attempt === 0, secrets: [key] },
-          this.maxImageBytes,
+          this.io.maxImageBytes,
         );
         onProgress({ fraction: 1 });
         return { bytes: answer.body.bytes, mime: answer.body.mime, model: request.model };
       } catch (error) {
         const estimate = error instanceof HttpStatusError && error.status === 503 ? numberAt(error.body, 'estimated_time') : undefined;
         if (estimate === undefined) throw error;
-        const waited = this.clock.now() - started;
+        const waited = this.io.clock.now() - started;
         const waitMs = Math.max(1_000, Math.ceil(estimate * 1000));
         if (waited + waitMs > this.loadBudgetMs) {
           throw new ProviderError('timeout', `${LABEL} is still loading ${request.model} (about ${Math.ceil(estimate)} s more); try again shortly or pick another provider.`);
         }
         // Loading is the first half of the bar: the user sees the wait is going somewhere.
         onProgress({ fraction: Math.min(0.5, 0.05 + (0.45 * (waited + waitMs)) / this.loadBudgetMs) });
-        await this.clock.sleep(waitMs, signal).catch(() => {
+        await this.io.clock.sleep(waitMs, signal).catch(() => {
           throw new ProviderError('cancelled', 'Cancelled.');
         });
       }
@@ -128,6 +109,6 @@ export class HuggingFaceClient implements Provider {
 
   /** A cheap authenticated call: the Hub's `GET /api/whoami-v2` (whose token is this). */
   verifyKey(key: string, signal: AbortSignal): Promise<VerifyKeyResult> {
-    return verifyKeyWith(key, signal, () => this.http.json({ url: joinUrl(this.hubUrl, 'api/whoami-v2'), headers: { authorization: `Bearer ${key}` }, signal, secrets: [key] }));
+    return verifyKeyWith(key, signal, () => this.io.http.json({ url: joinUrl(this.hubUrl, 'api/whoami-v2'), headers: { authorization: `Bearer ${key}` }, signal, secrets: [key] }));
   }
 }

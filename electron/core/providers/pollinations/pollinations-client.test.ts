@@ -1,41 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProviderRequest } from '../provider';
+import { failure, liveSignal, testRequest } from '../http/testing/provider-test-kit';
 import { waitUntil } from '../http/testing/wait-until';
 import { OneAtATime } from './one-at-a-time';
 import { PollinationsClient } from './pollinations-client';
 import { PollinationsTestServer } from './test-server';
 
 let pollinations: PollinationsTestServer;
-const live = () => new AbortController().signal;
+const live = liveSignal;
 
-const request = (overrides: Partial<ProviderRequest> = {}): ProviderRequest => ({
-  mode: 'pixel',
-  capability: 'generate',
-  tier: 'standard',
-  model: 'flux',
-  prompt: 'pixel art slime, 16-bit',
-  negativePrompt: 'blurry',
-  width: 512,
-  height: 512,
-  steps: 20,
-  guidance: 7,
-  sampler: 'euler',
-  scheduler: 'normal',
-  seed: 99,
-  ...overrides,
-});
+const request = (overrides: Partial<ProviderRequest> = {}): ProviderRequest => testRequest({ ...{ mode: 'pixel', model: 'flux', prompt: 'pixel art slime, 16-bit', negativePrompt: 'blurry', steps: 20, guidance: 7, seed: 99 }, ...overrides });
 
 function client(extra: { key?: string | null; limits?: object; gate?: OneAtATime } = {}) {
   return new PollinationsClient({ baseUrl: pollinations.baseUrl, getKey: async () => extra.key ?? null, gate: extra.gate ?? new OneAtATime(), limits: { bucket: null, ...extra.limits } });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error & { kind: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { kind: string };
-  }
-  throw new Error('expected a failure');
 }
 
 beforeEach(async () => {

@@ -8,9 +8,9 @@
 import type { Capability, Provider, ProviderCapabilities, ProviderOutput, ProviderProgress, ProviderRequest, Tier } from '../provider';
 import { ProviderError } from '../provider';
 import { keyProblem } from '../http/api-key';
-import { type CloudClientOptions, DEFAULT_MAX_IMAGE_BYTES, DEFAULT_TIMEOUT_MS, joinUrl } from '../http/cloud-client';
+import { type ClientSetup, cloudCapabilities, setUpClient } from '../http/client-setup';
+import { type CloudClientOptions, joinUrl } from '../http/cloud-client';
 import { type DescribeError, stringAt } from '../http/errors';
-import { ProviderHttp } from '../http/provider-http';
 import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
 import { fitSize, type SizeRules } from '../http/size-rules';
 import { TokenBucket } from '../http/token-bucket';
@@ -39,18 +39,14 @@ export interface PollinationsClientOptions extends Omit<CloudClientOptions, 'get
 export class PollinationsClient implements Provider {
   readonly capabilities: ProviderCapabilities;
   readonly baseUrl: string;
-  private readonly http: ProviderHttp;
+  private readonly io: ClientSetup;
   private readonly gate: OneAtATime;
-  private readonly maxImageBytes: number;
 
   constructor(private readonly options: PollinationsClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? POLLINATIONS_DEFAULT_BASE_URL;
-    const limits = options.limits ?? {};
-    this.maxImageBytes = limits.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES;
+    this.io = setUpClient(options, { label: LABEL, describeError: describePollinationsError, rateLimit: SHARED_BUCKET });
     this.gate = options.gate ?? SHARED_GATE;
-    const bucket = limits.bucket === undefined ? SHARED_BUCKET : limits.bucket === null ? null : new TokenBucket(limits.bucket, options.clock);
-    this.http = new ProviderHttp({ label: LABEL, describeError: describePollinationsError, timeoutMs: limits.timeoutMs ?? DEFAULT_TIMEOUT_MS, fetch: options.fetch, clock: options.clock, bucket });
-    this.capabilities = {
+    this.capabilities = cloudCapabilities({
       id: 'pollinations',
       label: LABEL,
       capabilities: CAPABILITIES,
@@ -58,14 +54,12 @@ export class PollinationsClient implements Provider {
       // params.ts takes `negative_prompt`.
       nativeNegative: true,
       needsKey: false,
-      local: false,
       concurrency: 1,
       // The prompt travels in the URL path: long URLs get 414s from proxies. Under 300, the
       // pipeline sends the mode builders' compact prompt.
       maxPromptChars: 250,
-      seedMax: 2_147_483_647,
       models: { standard: options.models?.standard ?? POLLINATIONS_DEFAULT_MODELS.standard },
-    };
+    });
   }
 
   async generate(request: ProviderRequest, signal: AbortSignal, onProgress: (progress: ProviderProgress) => void): Promise<ProviderOutput> {
@@ -91,9 +85,9 @@ export class PollinationsClient implements Provider {
     onProgress({ fraction: 0.02 });
     return this.gate.run(async () => {
       onProgress({ fraction: 0.1 });
-      const answer = await this.http.image(
+      const answer = await this.io.http.image(
         { url, headers: { accept: 'image/jpeg, image/png, image/webp', ...(key ? { authorization: `Bearer ${key}` } : {}) }, signal, rateLimited: true, ...(key ? { secrets: [key] } : {}) },
-        this.maxImageBytes,
+        this.io.maxImageBytes,
       );
       onProgress({ fraction: 1 });
       return { bytes: answer.body.bytes, mime: answer.body.mime, model: request.model };

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProviderProgress, ProviderRequest } from '../provider';
+import { failure, liveSignal, testRequest } from '../http/testing/provider-test-kit';
 import { ManualClock } from '../http/clock';
 import { renderTestImage } from '../http/testing/test-images';
 import { waitUntil } from '../http/testing/wait-until';
@@ -9,36 +10,12 @@ import { ReplicateTestServer } from './test-server';
 
 let replicate: ReplicateTestServer;
 let clock: ManualClock;
-const live = () => new AbortController().signal;
+const live = liveSignal;
 
-const request = (overrides: Partial<ProviderRequest> = {}): ProviderRequest => ({
-  mode: 'emoji',
-  capability: 'generate',
-  tier: 'standard',
-  model: 'black-forest-labs/flux-schnell',
-  prompt: 'a happy cat emoji',
-  negativePrompt: null,
-  width: 1024,
-  height: 1024,
-  steps: 8,
-  guidance: 3.5,
-  sampler: 'euler',
-  scheduler: 'normal',
-  seed: 11,
-  ...overrides,
-});
+const request = (overrides: Partial<ProviderRequest> = {}): ProviderRequest => testRequest({ ...{ mode: 'emoji', model: 'black-forest-labs/flux-schnell', prompt: 'a happy cat emoji', width: 1024, height: 1024, steps: 8, seed: 11 }, ...overrides });
 
 function client(key: string | null = replicate.key, limits = {}) {
   return new ReplicateClient({ baseUrl: replicate.baseUrl, getKey: async () => key, clock, limits: { bucket: null, pollIntervalMs: 1_000, ...limits } });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error & { kind: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { kind: string };
-  }
-  throw new Error('expected a failure');
 }
 
 beforeEach(async () => {

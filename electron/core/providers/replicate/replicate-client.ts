@@ -9,15 +9,12 @@ import type { Capability, Provider, ProviderCapabilities, ProviderOutput, Provid
 import { ProviderError } from '../provider';
 import { requireKey } from '../http/api-key';
 import { verifyKeyWith } from '../http/verify-key';
-import { systemClock, type Clock } from '../http/clock';
-import { type CloudClientOptions, DEFAULT_MAX_IMAGE_BYTES, DEFAULT_TIMEOUT_MS, joinUrl, onSameHost, pickModel, type VerifyKeyResult } from '../http/cloud-client';
+import { type ClientSetup, cloudCapabilities, setUpClient } from '../http/client-setup';
+import { type CloudClientOptions, joinUrl, onSameHost, pickModel, type VerifyKeyResult } from '../http/cloud-client';
 import { type DescribeError, redact, stringAt } from '../http/errors';
-import { checkImage, type CheckedImage } from '../http/image-check';
-import { decodeBase64Image, isDataUrl } from '../http/image-data';
-import { ProviderHttp } from '../http/provider-http';
+import type { CheckedImage } from '../http/image-check';
 import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
-import { CANCEL_TIMEOUT_MS, runRemoteJob } from '../http/remote-job';
-import { TokenBucket } from '../http/token-bucket';
+import { runRemoteJob } from '../http/remote-job';
 import { REPLICATE_DEFAULT_BASE_URL, REPLICATE_DEFAULT_MODELS } from './replicate-defaults';
 import { replicateInput, replicateModelFor } from './replicate-input';
 
@@ -54,53 +51,29 @@ const TIERS: ReadonlySet<Tier> = new Set(['standard', 'hd']);
 /** `Prefer: wait` may be 1–60 s (predictions.js); long enough for schnell to finish in one call. */
 const DEFAULT_WAIT_SECONDS = 30;
 const DEFAULT_POLL_INTERVAL_MS = 1_000;
-const DEFAULT_JOB_TIMEOUT_MS = 5 * 60_000;
 
 export class ReplicateClient implements Provider {
   readonly capabilities: ProviderCapabilities;
   readonly baseUrl: string;
-  private readonly http: ProviderHttp;
-  private readonly clock: Clock;
-  private readonly maxImageBytes: number;
-  private readonly pollIntervalMs: number;
-  private readonly jobTimeoutMs: number;
-  private readonly timeoutMs: number;
+  private readonly io: ClientSetup;
   private readonly waitSeconds: number;
 
   constructor(
     private readonly options: CloudClientOptions & { readonly waitSeconds?: number },
   ) {
     this.baseUrl = options.baseUrl ?? REPLICATE_DEFAULT_BASE_URL;
-    const limits = options.limits ?? {};
-    this.clock = options.clock ?? systemClock;
-    this.maxImageBytes = limits.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES;
-    this.pollIntervalMs = limits.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-    this.jobTimeoutMs = limits.jobTimeoutMs ?? DEFAULT_JOB_TIMEOUT_MS;
-    this.timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.io = setUpClient(options, { label: LABEL, describeError: describeReplicateError, rateLimit: DEFAULT_RATE_LIMITS.replicate, defaultPollIntervalMs: DEFAULT_POLL_INTERVAL_MS });
     this.waitSeconds = Math.min(60, Math.max(1, Math.round(options.waitSeconds ?? DEFAULT_WAIT_SECONDS)));
-    const bucket = limits.bucket === undefined ? DEFAULT_RATE_LIMITS.replicate : limits.bucket;
-    this.http = new ProviderHttp({
-      label: LABEL,
-      describeError: describeReplicateError,
-      timeoutMs: this.timeoutMs,
-      fetch: options.fetch,
-      clock: this.clock,
-      bucket: bucket ? new TokenBucket(bucket, this.clock) : null,
-      maxJsonBytes: Math.ceil(this.maxImageBytes * 1.4) + 64 * 1024,
-    });
-    this.capabilities = {
+    this.capabilities = cloudCapabilities({
       id: 'replicate',
       label: LABEL,
       capabilities: REPLICATE_CAPABILITIES,
       tiers: TIERS,
       nativeNegative: false,
       needsKey: true,
-      local: false,
-      concurrency: limits.concurrency ?? 4,
-      maxPromptChars: 2000,
-      seedMax: 2_147_483_647,
+      concurrency: options.limits?.concurrency ?? 4,
       models: pickModel(options.models, REPLICATE_DEFAULT_MODELS),
-    };
+    });
   }
 
   async generate(request: ProviderRequest, signal: AbortSignal, onProgress: (progress: ProviderProgress) => void): Promise<ProviderOutput> {
@@ -110,12 +83,12 @@ export class ReplicateClient implements Provider {
     const auth = { authorization: `Bearer ${key}` };
     // owner/name → the model's own route; owner/name:version → the versioned route.
     const [name, version] = model.split(':');
-    const created = await this.http.json<Prediction>({
+    const created = await this.io.http.json<Prediction>({
       url: version ? joinUrl(this.baseUrl, 'predictions') : joinUrl(this.baseUrl, `models/${name}/predictions`),
       json: version ? { version, input } : { input },
       headers: { ...auth, prefer: `wait=${this.waitSeconds}` },
       // The answer may legitimately take the whole wait.
-      timeoutMs: Math.max(this.timeoutMs, (this.waitSeconds + 30) * 1000),
+      timeoutMs: Math.max(this.io.timeoutMs, (this.waitSeconds + 30) * 1000),
       signal,
       rateLimited: true,
       secrets: [key],
@@ -127,19 +100,14 @@ export class ReplicateClient implements Provider {
 
     let latest: Prediction | null = created.body;
     const output = await runRemoteJob({
-      label: LABEL,
-      clock: this.clock,
+      io: this.io,
       signal,
-      pollIntervalMs: this.pollIntervalMs,
-      jobTimeoutMs: this.jobTimeoutMs,
       poll: async () => {
-        const prediction = latest ?? (await this.http.json<Prediction>({ url: urls.get, headers: auth, signal, secrets: [key] })).body;
+        const prediction = latest ?? (await this.io.http.json<Prediction>({ url: urls.get, headers: auth, signal, secrets: [key] })).body;
         latest = null;
         return this.settle(prediction, onProgress, [key]);
       },
-      cancel: async () => {
-        await this.http.json({ url: urls.cancel, method: 'POST', headers: auth, signal: new AbortController().signal, timeoutMs: CANCEL_TIMEOUT_MS, secrets: [key] }).catch(() => undefined);
-      },
+      cancel: { url: urls.cancel, method: 'POST', headers: auth, secrets: [key] },
     });
     const image = await this.image(output, signal);
     onProgress({ fraction: 1 });
@@ -148,7 +116,7 @@ export class ReplicateClient implements Provider {
 
   /** A cheap authenticated call: `GET /v1/account` (who the token belongs to). */
   verifyKey(key: string, signal: AbortSignal): Promise<VerifyKeyResult> {
-    return verifyKeyWith(key, signal, () => this.http.json({ url: joinUrl(this.baseUrl, 'account'), headers: { authorization: `Bearer ${key}` }, signal, secrets: [key] }));
+    return verifyKeyWith(key, signal, () => this.io.http.json({ url: joinUrl(this.baseUrl, 'account'), headers: { authorization: `Bearer ${key}` }, signal, secrets: [key] }));
   }
 
   private settle(prediction: Prediction, onProgress: (progress: ProviderProgress) => void, secrets: ReadonlyArray<string>): { done: true; value: unknown } | { done: false } {
@@ -181,8 +149,7 @@ export class ReplicateClient implements Provider {
     // Image models answer a list of URLs (flux-schnell/-dev) or one URL (1.1 [pro]).
     const first = Array.isArray(output) ? output[0] : output;
     if (typeof first !== 'string' || first === '') throw new ProviderError('provider_failure', `${LABEL} finished without an image.`);
-    if (isDataUrl(first)) return checkImage(decodeBase64Image(first, this.maxImageBytes, LABEL), LABEL);
-    return this.http.download(first, signal, this.maxImageBytes);
+    return this.io.http.download(first, signal, this.io.maxImageBytes);
   }
 
   /** `urls.get` / `urls.cancel`, followed only on the configured API host (they carry the key). */

@@ -1,40 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProviderProgress, ProviderRequest } from '../provider';
+import { failure, liveSignal, testRequest } from '../http/testing/provider-test-kit';
 import { waitUntil } from '../http/testing/wait-until';
 import { TogetherImageClient } from './together-images';
 import { TogetherTestServer } from './test-server';
 
 let together: TogetherTestServer;
-const live = () => new AbortController().signal;
+const live = liveSignal;
 
-const request = (overrides: Partial<ProviderRequest> = {}): ProviderRequest => ({
-  mode: 'business',
-  capability: 'generate',
-  tier: 'standard',
-  model: 'black-forest-labs/FLUX.1-schnell',
-  prompt: 'a flat vector fox logo',
-  negativePrompt: null,
-  width: 512,
-  height: 512,
-  steps: 4,
-  guidance: 3.5,
-  sampler: 'euler',
-  scheduler: 'normal',
-  seed: 42,
-  ...overrides,
-});
+const request = (overrides: Partial<ProviderRequest> = {}): ProviderRequest => testRequest({ ...{ model: 'black-forest-labs/FLUX.1-schnell' }, ...overrides });
 
 function client(key: string | null = together.key, limits = {}) {
   return new TogetherImageClient({ baseUrl: together.baseUrl, getKey: async () => key, limits: { bucket: null, ...limits } });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error & { kind: string; retryAfterMs?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { kind: string };
-  }
-  throw new Error('expected a failure');
 }
 
 beforeEach(async () => {

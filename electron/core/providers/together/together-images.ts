@@ -8,14 +8,13 @@ import type { Capability, Provider, ProviderCapabilities, ProviderOutput, Provid
 import { ProviderError } from '../provider';
 import { requireKey } from '../http/api-key';
 import { verifyKeyWith } from '../http/verify-key';
-import { type CloudClientOptions, DEFAULT_MAX_IMAGE_BYTES, DEFAULT_TIMEOUT_MS, joinUrl, pickModel, type VerifyKeyResult } from '../http/cloud-client';
+import { type ClientSetup, cloudCapabilities, setUpClient } from '../http/client-setup';
+import { type CloudClientOptions, joinUrl, pickModel, type VerifyKeyResult } from '../http/cloud-client';
 import { type DescribeError, stringAt } from '../http/errors';
 import { checkImage } from '../http/image-check';
 import { decodeBase64Image } from '../http/image-data';
-import { ProviderHttp } from '../http/provider-http';
 import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
 import { fitSize, type SizeRules } from '../http/size-rules';
-import { TokenBucket } from '../http/token-bucket';
 import { TOGETHER_DEFAULT_BASE_URL, TOGETHER_DEFAULT_MODELS } from './together-defaults';
 
 const LABEL = 'Together AI';
@@ -56,25 +55,13 @@ export interface TogetherImageResponse {
 export class TogetherImageClient implements Provider {
   readonly capabilities: ProviderCapabilities;
   readonly baseUrl: string;
-  private readonly http: ProviderHttp;
-  private readonly maxImageBytes: number;
+  private readonly io: ClientSetup;
 
   constructor(private readonly options: CloudClientOptions) {
     this.baseUrl = options.baseUrl ?? TOGETHER_DEFAULT_BASE_URL;
-    const limits = options.limits ?? {};
+    this.io = setUpClient(options, { label: LABEL, describeError: describeTogetherError, rateLimit: DEFAULT_RATE_LIMITS.together });
     const models = pickModel(options.models, TOGETHER_DEFAULT_MODELS);
-    this.maxImageBytes = limits.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES;
-    const bucketOptions = limits.bucket === undefined ? DEFAULT_RATE_LIMITS.together : limits.bucket;
-    this.http = new ProviderHttp({
-      label: LABEL,
-      describeError: describeTogetherError,
-      timeoutMs: limits.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      fetch: options.fetch,
-      clock: options.clock,
-      bucket: bucketOptions ? new TokenBucket(bucketOptions, options.clock) : null,
-      maxJsonBytes: Math.ceil(this.maxImageBytes * 1.4) + 64 * 1024,
-    });
-    this.capabilities = {
+    this.capabilities = cloudCapabilities({
       id: 'together',
       label: LABEL,
       capabilities: TOGETHER_CAPABILITIES,
@@ -82,13 +69,9 @@ export class TogetherImageClient implements Provider {
       // FLUX ignores `negative_prompt` (guidance-distilled): negatives are folded into the prompt.
       nativeNegative: !isFlux(models.standard) && (models.hd === undefined || !isFlux(models.hd)),
       needsKey: true,
-      local: false,
-      concurrency: limits.concurrency ?? 2,
-      // FLUX's T5 encoder reads ~512 tokens; longer prompts are cut by the model anyway.
-      maxPromptChars: 2000,
-      seedMax: 2_147_483_647,
+      concurrency: options.limits?.concurrency ?? 2,
       models,
-    };
+    });
   }
 
   async generate(request: ProviderRequest, signal: AbortSignal, onProgress: (progress: ProviderProgress) => void): Promise<ProviderOutput> {
@@ -110,7 +93,7 @@ export class TogetherImageClient implements Provider {
       ...(request.negativePrompt && !isFlux(model) ? { negative_prompt: request.negativePrompt } : {}),
     };
     onProgress({ fraction: 0.05 });
-    const answer = await this.http.json<TogetherImageResponse>({
+    const answer = await this.io.http.json<TogetherImageResponse>({
       url: joinUrl(this.baseUrl, 'images/generations'),
       headers: { authorization: `Bearer ${key}` },
       json: body,
@@ -122,9 +105,9 @@ export class TogetherImageClient implements Provider {
     const first = answer.body.data?.[0];
     let image;
     if (typeof first?.b64_json === 'string') {
-      image = await checkImage(decodeBase64Image(first.b64_json, this.maxImageBytes, LABEL), LABEL);
+      image = await checkImage(decodeBase64Image(first.b64_json, this.io.maxImageBytes, LABEL), LABEL);
     } else if (typeof first?.url === 'string') {
-      image = await this.http.download(first.url, signal, this.maxImageBytes);
+      image = await this.io.http.download(first.url, signal, this.io.maxImageBytes);
     } else {
       throw new ProviderError('provider_failure', `${LABEL} answered without an image.`);
     }
@@ -134,6 +117,6 @@ export class TogetherImageClient implements Provider {
 
   /** A cheap authenticated call: `GET /v1/models` (lists models, costs nothing). */
   verifyKey(key: string, signal: AbortSignal): Promise<VerifyKeyResult> {
-    return verifyKeyWith(key, signal, () => this.http.json({ url: joinUrl(this.baseUrl, 'models'), headers: { authorization: `Bearer ${key}` }, signal, secrets: [key] }));
+    return verifyKeyWith(key, signal, () => this.io.http.json({ url: joinUrl(this.baseUrl, 'models'), headers: { authorization: `Bearer ${key}` }, signal, secrets: [key] }));
   }
 }
