@@ -67,6 +67,9 @@ describe('HD on the hosted account', () => {
     const preview = value<{ chain: Array<{ id: string }>; tier: string }>(await t.call('generation.preview', request));
     expect(preview.chain.map((c) => c.id)).toEqual(['hosted']);
     expect(preview.tier).toBe('hd');
+    // Switched off in settings: never routed to, even signed in.
+    value(await t.call('settings.update', { providers: { hosted: { enabled: false, baseUrl: server.url, standardModel: null, hdModel: null } } }));
+    expect(await t.call('generation.preview', request)).toMatchObject({ ok: true, value: { chain: [] } });
   });
 
   it('spends monthly credits first, then top-up, across several jobs; each job syncs the panel', async () => {

@@ -21,6 +21,8 @@ describe('loopback redirect (RFC 8252 §7.3)', () => {
     const page = await fetch(`${loopback.redirectUri}?code=abc&state=st4te`);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/close this tab/);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(page.headers.get('cache-control')).toBe('no-store');
     await expect(loopback.code).resolves.toBe('abc');
     await expect(fetch(`${loopback.redirectUri}?code=again&state=st4te`)).rejects.toThrow();
   });

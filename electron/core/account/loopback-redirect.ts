@@ -53,7 +53,14 @@ export async function startLoopbackRedirect(options: LoopbackOptions): Promise<L
     const page = outcome.ok
       ? PAGE('Signed in to WokGen', 'You can close this tab and return to WokGen Studio.')
       : PAGE('Sign-in did not complete', `${escapeHtml(outcome.error.message)} Return to WokGen Studio and try again.`);
-    res.writeHead(outcome.ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+    res.writeHead(outcome.ok ? 200 : 400, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      // The page is static text: no script, no loads, no framing.
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      'referrer-policy': 'no-referrer',
+      connection: 'close',
+    });
     res.end(page);
     finish(outcome);
   });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreditsRemaining } from '../../../../shared/hosted-api';
 import type { ModeId } from '../../../../shared/modes';
 import { TestAccountServer } from '../../account/testing/test-account-server';
+import { ManualClock } from '../http/clock';
 import { ProviderError, type ProviderRequest } from '../provider';
 import { HostedApiClient } from './hosted-api-client';
 import { HostedProvider } from './hosted-provider';
@@ -124,5 +125,19 @@ describe('HostedProvider', () => {
     server.server.failNext(1, { type: 'status', status: 400, json: { error: { code: 'invalid_request', message: `bad token ${token}` } } });
     const error = await failure(provider.generate(request(), new AbortController().signal, () => undefined));
     expect(error.message).not.toContain(token);
+  });
+
+  it("applies the plan's hosted rate (requests per minute × multiplier): a burst beyond it waits", async () => {
+    const clock = new ManualClock(Date.now());
+    const api = new HostedApiClient({ baseUrl: () => server.url, clock, auth: { accessToken: async () => token, afterUnauthorised: async () => token } });
+    const limited = new HostedProvider(api, { callStarted: () => undefined, callEnded: () => undefined, charged: () => undefined });
+    server.setCredits({ topUpBalance: 100 });
+    api.setRateLimit(12); // a burst of 3, then one every 5 s
+    for (let i = 0; i < 4; i += 1) await limited.generate(request(), new AbortController().signal, () => undefined);
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4000);
+    api.setRateLimit(null);
+    const before = clock.sleeps.length;
+    for (let i = 0; i < 4; i += 1) await limited.generate(request(), new AbortController().signal, () => undefined);
+    expect(clock.sleeps.length).toBe(before);
   });
 });
