@@ -95,7 +95,7 @@ export const WokpackSummarySchema = z.object({
   fileName: z.string(),
   assetCount: z.number().int(),
   /** How many assets come from each mode. */
-  modes: z.record(ModeIdSchema, z.number().int()),
+  modes: z.partialRecord(ModeIdSchema, z.number().int()),
   /** True when any asset comes from another mode than the target workspace's. */
   crossMode: z.boolean(),
   exportedAt: z.number(),

@@ -21,6 +21,19 @@ export class ScriptedDialogs implements DialogPort {
     return this.answers.length > 0 ? (this.answers.shift() ?? null) : null;
   }
 
+  private readonly saveAnswers: Array<string | null> = [];
+  readonly saveAsked: Array<{ title: string; defaultPath: string }> = [];
+
+  /** The next save dialog resolves to `file` (`null` = cancelled); unscripted, it accepts the proposed path. */
+  answerNextSave(file: string | null): void {
+    this.saveAnswers.push(file);
+  }
+
+  async chooseSaveFile(options: { title: string; defaultPath: string }): Promise<string | null> {
+    this.saveAsked.push({ title: options.title, defaultPath: options.defaultPath });
+    return this.saveAnswers.length > 0 ? (this.saveAnswers.shift() ?? null) : options.defaultPath;
+  }
+
   /** The file picker answers from the same queue as the folder picker. */
   async chooseFile(options: { title: string }): Promise<string | null> {
     this.asked.push({ title: options.title });

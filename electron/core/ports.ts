@@ -32,6 +32,12 @@ export interface DialogPort {
   chooseFolder(options: { readonly title: string; readonly defaultPath?: string; readonly createDirectory: boolean }): Promise<string | null>;
   /** A native open-file picker limited to `filters`; resolves `null` when the user cancels. */
   chooseFile(options: { readonly title: string; readonly filters: ReadonlyArray<{ readonly name: string; readonly extensions: ReadonlyArray<string> }> }): Promise<string | null>;
+  /** A native save dialog (exports) starting at `defaultPath`; resolves the chosen path, `null` when cancelled. */
+  chooseSaveFile(options: {
+    readonly title: string;
+    readonly defaultPath: string;
+    readonly filters: ReadonlyArray<{ readonly name: string; readonly extensions: ReadonlyArray<string> }>;
+  }): Promise<string | null>;
 }
 
 export interface EventSink {

@@ -9,6 +9,7 @@ import type { CoreHandlers } from './ipc/dispatch';
 import { openLibrary, type Library } from './library/open-library';
 import { noDrag, type DialogPort, type DragPort, type EventSink, type Logger, type ShellPort } from './ports';
 import { GalleryService } from './gallery/gallery-service';
+import { ExportService } from './exports/export-service';
 import type { SecretStore } from './secrets/secret-store';
 import type { SettingsStore } from './settings/settings-store';
 import { WorkspaceService } from './workspaces/workspace-service';
@@ -77,6 +78,7 @@ export interface CoreServices {
   readonly account: AccountService;
   readonly providers: ProviderService;
   readonly comfyui: ComfyUiService;
+  readonly exports: ExportService;
 }
 
 export interface Core {
@@ -162,7 +164,15 @@ export function createCore(ports: CorePorts): Core {
       if (summary.purged + summary.restored + summary.rolledBack > 0) ports.log.info('gallery trash recovered', { ...summary });
     })
     .catch((error: unknown) => ports.log.error('gallery trash recovery failed', { error: String(error) }));
-  const services: CoreServices = { ports, library, settings: ports.settings, workspaces, pipeline, gallery, account, providers, comfyui };
+  const exports = new ExportService({
+    library,
+    dialogs: ports.dialogs,
+    shell: ports.shell,
+    events: ports.events,
+    log: ports.log,
+    ...(ports.now ? { now: ports.now } : {}),
+  });
+  const services: CoreServices = { ports, library, settings: ports.settings, workspaces, pipeline, gallery, account, providers, exports, comfyui };
   return {
     services,
     handlers: createHandlers(services),
@@ -173,6 +183,7 @@ export function createCore(ports: CorePorts): Core {
       providers.stop();
       comfyui.close();
       await recovery;
+      exports.cancelAll();
       // Running jobs end as `interrupted` before the database closes, never left `running`.
       await pipeline.shutdown();
       library.close();

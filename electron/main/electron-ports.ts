@@ -32,6 +32,17 @@ export const electronDialogs: DialogPort = {
     const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
     return result.canceled || result.filePaths.length === 0 ? null : (result.filePaths[0] ?? null);
   },
+  async chooseSaveFile({ title, defaultPath, filters }) {
+    const parent = BrowserWindow.getFocusedWindow();
+    const options: Electron.SaveDialogOptions = {
+      title,
+      defaultPath,
+      filters: filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    };
+    const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
 };
 
 /** Drag icon size: large enough to recognise the asset, small enough not to hide the drop target. */

@@ -34,6 +34,15 @@ import {
   ProviderStatusSchema,
 } from '../provider-status';
 import { GenerateRequestSchema, GenerationPreviewSchema, ModeSpecSchema } from '../generation';
+import {
+  ExportFormatInfoSchema,
+  ExportIdSchema,
+  ExportProgressSchema,
+  ExportResultSchema,
+  ExportRunInputSchema,
+  WokpackImportResultSchema,
+  WokpackSummarySchema,
+} from '../exports';
 import { AccountStatusSchema, CreditsDiscrepancySchema, SIGN_IN_FLOWS } from '../hosted-api';
 
 const NoInput = z.object({}).strict();
@@ -337,6 +346,36 @@ export const channels = {
     /** `text` lets the studio offer Undo by saving it again. */
     output: z.object({ removed: UserWorkflowSummarySchema, text: z.string() }),
   },
+
+  /** The export formats of a mode, with their options (the studio offers exactly these). */
+  'exports.formats': {
+    input: z.object({ mode: ModeIdSchema }).strict(),
+    output: z.array(ExportFormatInfoSchema),
+  },
+  /** Renders and saves an export; progress arrives as `exports.progress` events for `exportId`. */
+  'exports.run': {
+    input: ExportRunInputSchema,
+    output: ExportResultSchema,
+  },
+  'exports.cancel': {
+    input: z.object({ exportId: ExportIdSchema }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  /** Shows a file this session exported in the OS file manager. */
+  'exports.reveal': {
+    input: z.object({ file: z.string().min(1).max(4096) }).strict(),
+    output: z.object({ revealed: z.literal(true) }),
+  },
+  /** Opens the main process's file picker for a `.wokpack`, validates it and says what it holds. */
+  'wokpack.choose': {
+    input: z.object({ workspaceId: WorkspaceIdSchema }).strict(),
+    output: WokpackSummarySchema,
+  },
+  /** Imports the chosen pack all or nothing; assets of another mode need `allowCrossMode`. */
+  'wokpack.import': {
+    input: z.object({ token: z.string().regex(/^[0-9a-f]{32}$/, { error: 'Not a pack token.' }), workspaceId: WorkspaceIdSchema, allowCrossMode: z.boolean().default(false) }).strict(),
+    output: WokpackImportResultSchema,
+  },
 } as const satisfies Record<`${string}.${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -376,6 +415,10 @@ export const events = {
   'account.creditsDiscrepancy': CreditsDiscrepancySchema,
   /** Local ComfyUI was found, lost, or changed (devices, checkpoints, token). */
   'comfyui.status': ComfyUiStatusSchema,
+  /** A running export moved on (throttled to about 1% steps). */
+  'exports.progress': ExportProgressSchema,
+  /** A `.wokpack` was imported into a workspace (its gallery should reload). */
+  'wokpack.imported': z.object({ workspaceId: z.string(), count: z.number().int() }),
 } as const satisfies Record<`${string}.${string}`, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -52,6 +52,12 @@ export const CHANNEL_NAMES = [
   'comfyui.saveWorkflow',
   'comfyui.listWorkflows',
   'comfyui.removeWorkflow',
+  'exports.formats',
+  'exports.run',
+  'exports.cancel',
+  'exports.reveal',
+  'wokpack.choose',
+  'wokpack.import',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -68,6 +74,8 @@ export const EVENT_NAMES = [
   'account.changed',
   'account.creditsDiscrepancy',
   'comfyui.status',
+  'exports.progress',
+  'wokpack.imported',
 ] as const;
 
 /** Electron IPC channel for an invoke channel; the prefix keeps ours apart from Electron's own. */

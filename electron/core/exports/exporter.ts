@@ -49,7 +49,7 @@ export interface AssetExporter<Options = Record<string, unknown>> {
 }
 
 /** Any exporter, options erased: what registries hold. */
-export type AnyExporter = Pick<AssetExporter<unknown>, 'info' | 'run'>;
+export type AnyExporter = Pick<AssetExporter<unknown>, 'info' | 'run' | 'options'>;
 
 export function parseOptions<Options>(schema: z.ZodType<Options>, raw: unknown): Options {
   const parsed = schema.safeParse(raw ?? {});

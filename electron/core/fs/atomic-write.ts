@@ -61,11 +61,12 @@ export function writeFileInsideSync(root: string, relativePath: string, data: st
 }
 
 /**
+ * Moves the finished file `temp` to `target` unless `target` exists (EEXIST, nothing replaced).
  * `link` fails atomically with EEXIST when the target exists, so nothing is ever replaced.
  * Filesystems without hard links (FAT, some network mounts) fall back to an exclusive
- * reservation of the name followed by the rename.
+ * reservation of the name followed by the rename. Both paths must be on one filesystem.
  */
-function publishWithoutOverwrite(temp: string, target: string): void {
+export function publishWithoutOverwrite(temp: string, target: string): void {
   try {
     linkSync(temp, target);
     rmSync(temp, { force: true });

@@ -90,6 +90,16 @@ export function createHandlers(services: CoreServices): CoreHandlers {
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
 
+    'exports.formats': ({ mode }) => services.exports.formats(mode),
+    'exports.run': (input) => services.exports.run(input),
+    'exports.cancel': ({ exportId }) => ({ cancelled: services.exports.cancel(exportId) }),
+    'exports.reveal': ({ file }) => {
+      services.exports.reveal(file);
+      return { revealed: true as const };
+    },
+    'wokpack.choose': ({ workspaceId }) => services.exports.choosePack(workspaceId),
+    'wokpack.import': (input) => services.exports.importPack(input),
+
     'providers.list': () => services.providers.list(),
     'providers.setKey': ({ id, key }) => services.providers.setKey(id, key),
     'providers.removeKey': ({ id }) => services.providers.removeKey(id),

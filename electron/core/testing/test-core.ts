@@ -22,6 +22,8 @@ export class TestCore {
   nextFolder: string | null = null;
   /** What the open-file picker answers (null = cancelled). */
   nextFile: string | null = null;
+  /** What the save dialog answers: a path, null (cancelled), or undefined = accept the proposed path. */
+  nextSaveFile: string | null | undefined = undefined;
   core: Core;
 
   constructor() {
@@ -68,7 +70,11 @@ export class TestCore {
         renameSync(path, join(this.trashDir, basename(path)));
       },
     };
-    const dialogs: DialogPort = { chooseFolder: async () => this.nextFolder, chooseFile: async () => this.nextFile };
+    const dialogs: DialogPort = {
+      chooseFolder: async () => this.nextFolder,
+      chooseFile: async () => this.nextFile,
+      chooseSaveFile: async ({ defaultPath }) => (this.nextSaveFile === undefined ? defaultPath : this.nextSaveFile),
+    };
     return createCore({
       dataDir: this.dataDir,
       migrationsDir: DEFAULT_MIGRATIONS_DIR,

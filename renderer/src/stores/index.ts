@@ -8,6 +8,7 @@ import { wokgen } from '../ipc';
 import { createAccountStore } from './account';
 import { createAppInfoStore } from './appInfo';
 import { createCodeAssetsStore } from './codeAssets';
+import { createExportsStore } from './exports';
 import { createGenerationFormStore, type GenerationFormStore } from './generationForm';
 import { createJobsStore } from './jobs';
 import { createLibraryStore } from './library';
@@ -52,6 +53,9 @@ export const useSelection = createSelectionStore();
 /** The text of UI/UX code assets, for the code view and the sandboxed preview. */
 export const useCodeAssets = createCodeAssetsStore({ api: wokgen });
 
+/** Exports per mode and `.wokpack` imports; an import reloads that workspace's gallery. */
+export const useExports = createExportsStore({ api: wokgen, notify, onImported: (workspaceId) => void useLibrary.getState().loadAssets(workspaceId) });
+
 /** One generation form per studio; generating goes through the jobs store (which keeps the request for Retry). */
 export const generationForms: Readonly<Record<ModeId, GenerationFormStore>> = Object.fromEntries(
   MODE_IDS.map((mode) => [mode, createGenerationFormStore({ api: wokgen, mode, submit: (request) => useJobs.getState().submit(request) })]),
@@ -69,6 +73,7 @@ export function startStores(): Unsubscribe {
     useWorkspaces.getState().start(),
     useJobs.getState().start(),
     useLibrary.getState().start(),
+    useExports.getState().start(),
   ];
   return () => {
     for (const stop of stops) stop();

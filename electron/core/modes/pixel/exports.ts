@@ -66,8 +66,9 @@ async function scaledPngs(decoded: ReadonlyArray<Decoded>, scales: ReadonlyArray
   const files: ExportFile[] = [];
   for (const { source, image } of decoded) {
     for (const scale of scales) {
-      const file = scales.length > 1 ? `${source.name}@${scale}x.png` : `${source.name}.png`;
-      files.push({ path: perAssetPath(sources, source, file), bytes: await encodePng(scaleNearest(image, Number(scale))) });
+      // One scale: flat `name.png`; several: `name@2x.png`, in a folder per asset when there are several.
+      const path = scales.length > 1 ? perAssetPath(sources, source, `${source.name}@${scale}x.png`) : `${source.name}.png`;
+      files.push({ path, bytes: await encodePng(scaleNearest(image, Number(scale))) });
     }
   }
   return files;

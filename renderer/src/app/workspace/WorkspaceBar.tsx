@@ -8,6 +8,7 @@ import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { selectActiveWorkspace, selectModeWorkspaces } from '../../stores/workspaces';
 import { useWorkspaces } from '../../stores';
+import { ExportActions } from '../export/ExportActions';
 
 export interface WorkspaceBarProps {
   mode: ModeId;
@@ -61,6 +62,7 @@ export function WorkspaceBar({ mode, onRename, onRemove }: WorkspaceBarProps) {
           <Button size="sm" variant="ghost" icon="reveal" onClick={() => void reveal(active)} disabled={active.missing}>
             Reveal in file manager
           </Button>
+          <ExportActions mode={mode} workspace={active} />
           <Button size="sm" variant="ghost" icon="trash" onClick={onRemove}>
             Remove from library
           </Button>
