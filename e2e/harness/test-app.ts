@@ -14,6 +14,9 @@ import { createCore, type Core } from '../../electron/core/services';
 import { JsonFileSettingsStore } from '../../electron/core/settings/json-file-settings-store';
 import { RecordingDrag, RecordingShell, ScriptedDialogs } from './node-ports';
 import { createStubProviders, type StubControls } from './stub-providers';
+import { startCloudServers, type CloudServers } from './cloud-servers';
+import { loopbackOnlyFetch } from './loopback-fetch';
+import { writeFileAtomicSync } from '../../electron/core/fs/atomic-write';
 import { BRIDGE_BUNDLE, MIGRATIONS_DIR, RENDERER_DIR } from './paths';
 import { startStaticServer, type StaticServer } from './static-server';
 import { WebSocketTransport } from './ws-transport';
@@ -29,6 +32,14 @@ export class TestApp implements AsyncDisposable {
   /** Files the gallery asked to drag out (the harness has no window to drag from). */
   readonly drag = new RecordingDrag();
   private running: { core: Core; http: StaticServer; transport: WebSocketTransport } | undefined;
+
+  /**
+   * Set with `start({ cloud: true })`: the real provider registry (keys, settings) with Together
+   * and Hugging Face answered by loopback test servers, instead of the in-process stub.
+   */
+  cloud: CloudServers | null = null;
+  /** Kept across restarts, like the OS keychain. */
+  readonly secrets = new MemorySecretStore();
 
   private constructor(readonly root: string) {
     this.shell = new RecordingShell(join(root, 'trash'));
@@ -52,10 +63,16 @@ export class TestApp implements AsyncDisposable {
     return this.require().core;
   }
 
-  static async start(): Promise<TestApp> {
+  static async start(options: { readonly cloud?: boolean } = {}): Promise<TestApp> {
     const app = new TestApp(mkdtempSync(join(tmpdir(), 'wokgen-e2e-')));
     mkdirSync(app.dataDir, { recursive: true });
     mkdirSync(app.homeDir, { recursive: true });
+    if (options.cloud) {
+      const cloud = await startCloudServers();
+      app.cloud = cloud;
+      writeFileAtomicSync(join(app.dataDir, 'settings.json'), JSON.stringify({ providers: cloud.settings }));
+      for (const [account, key] of Object.entries(cloud.presetKeys)) await app.secrets.set(account, key);
+    }
     await app.boot();
     return app;
   }
@@ -77,6 +94,7 @@ export class TestApp implements AsyncDisposable {
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.stop();
+    await this.cloud?.close();
     rmSync(this.root, { recursive: true, force: true });
   }
 
@@ -87,13 +105,16 @@ export class TestApp implements AsyncDisposable {
       migrationsDir: MIGRATIONS_DIR,
       homeDir: this.homeDir,
       settings: new JsonFileSettingsStore(join(this.dataDir, 'settings.json'), log),
-      secrets: new MemorySecretStore(),
+      secrets: this.secrets,
       shell: this.shell,
       dialogs: this.dialogs,
       drag: this.drag,
       events,
       log,
-      providers: this.providers.registry,
+      // Cloud runs route through the app's own registry; the others through the stub.
+      ...(this.cloud ? {} : { providers: this.providers.registry }),
+      // No provider ever reaches the internet from a test (and local LLM ports are not probed).
+      providerFetch: loopbackOnlyFetch,
       appInfo: {
         name: 'WokGen Studio',
         version: '0.0.0-e2e',
