@@ -138,6 +138,12 @@ export class AccountService {
     return this.session.signedIn;
   }
 
+  /** HD credits left as last known; null when unknown (signed out, not synced yet). */
+  get creditsLeft(): number | null {
+    const credits = this.session.signedIn ? this.known?.account.hdCredits : undefined;
+    return credits ? totalCredits(credits) : null;
+  }
+
   /** Signed in and the last sync reached the server (the hosted prompt engine needs it online). */
   get online(): boolean {
     return this.session.signedIn && !this.stale;

@@ -6,23 +6,40 @@
  */
 import type { GenerationPlan } from '../pipeline/plan';
 import type { ProviderRegistry } from '../pipeline/types';
+import type { ProviderCapabilities } from '../providers/provider';
 import type { ProviderSource } from '../providers/provider-registry';
 import type { SettingsStore } from '../settings/settings-store';
 import type { AccountService } from './account-service';
 
-export function hostedSource(account: AccountService, settings: SettingsStore): ProviderSource {
+/** A source whose availability depends on which other providers are available. */
+export interface ContextualSource extends ProviderSource {
+  isAvailableBeside(others: ReadonlyArray<ProviderCapabilities>): boolean;
+}
+
+/**
+ * Signed in and switched on. An account known to have no HD credits steps aside when another
+ * HD-capable provider is available (a local ComfyUI, the user's own keys) — so HD still runs
+ * there — and stays otherwise, so the studio can say "top up" instead of "no provider".
+ */
+export function hostedSource(account: AccountService, settings: SettingsStore): ContextualSource {
+  const usable = () => account.signedIn && (settings.get().providers.hosted?.enabled ?? true);
   return {
     id: 'hosted',
     provider: () => account.provider,
-    isAvailable: () => account.signedIn && (settings.get().providers.hosted?.enabled ?? true),
+    isAvailable: usable,
+    isAvailableBeside: (others) => usable() && (account.creditsLeft !== 0 || !others.some((p) => p.id !== 'hosted' && p.tiers.has('hd') && p.models.hd !== undefined)),
   };
 }
 
 /** `base` plus the hosted source (replacing any `hosted` entry `base` has). */
-export function withSource(base: ProviderRegistry, source: ProviderSource): ProviderRegistry {
+export function withSource(base: ProviderRegistry, source: ContextualSource): ProviderRegistry {
+  const others = () => base.available().filter((p) => p.id !== source.id);
   return {
-    available: () => [...base.available().filter((p) => p.id !== source.id), ...(source.isAvailable() ? [source.provider().capabilities] : [])],
-    get: (id) => (id === source.id ? (source.isAvailable() ? source.provider() : undefined) : base.get(id)),
+    available: () => {
+      const rest = others();
+      return source.isAvailableBeside(rest) ? [...rest, source.provider().capabilities] : rest;
+    },
+    get: (id) => (id === source.id ? (source.isAvailableBeside(others()) ? source.provider() : undefined) : base.get(id)),
   };
 }
 
