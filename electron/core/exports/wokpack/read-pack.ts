@@ -23,7 +23,7 @@ export interface ReadPack {
 }
 
 const refuse = (message: string): AppFailure => new AppFailure('invalid_input', message, 'file');
-const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+const mb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round(bytes / (1024 * 1024))} MB`);
 
 interface EntryFacts {
   readonly name: string;

@@ -1,0 +1,112 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { patternPng, TempFolders } from '../../assets/testing';
+import { sourceOf, testContext } from '../testing';
+import type { NewAsset } from '../../library/assets-repo';
+import { importPack } from './import-pack';
+import { DEFAULT_PACK_LIMITS, isUnsafeEntryName } from './manifest';
+import { readPack } from './read-pack';
+import { wokpackExporter } from './write-pack';
+
+const folders = new TempFolders();
+afterEach(() => folders.cleanup());
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
+}
+
+async function pack(extra: Array<{ bytes: Uint8Array; name: string; path: string; kind: 'image' | 'svg' }> = []): Promise<Uint8Array> {
+  const sources = [
+    sourceOf(await patternPng(24, 24), 'one', { metadata: { prompt: 'one', tool: 'generate', seed: 7 } }),
+    sourceOf(await patternPng(16, 16), 'two', { metadata: { prompt: 'two', seed: 'not a number' } }),
+    ...extra.map((e) => sourceOf(e.bytes, e.name, { relativePath: e.path, kind: e.kind, mime: e.kind === 'svg' ? 'image/svg+xml' : 'image/png' })),
+  ];
+  const out = await wokpackExporter('emoji').run(sources, {}, testContext());
+  return out.files[0]!.bytes;
+}
+
+describe('.wokpack reading', () => {
+  it('round-trips the manifest and files', async () => {
+    const read = readPack(await pack());
+    expect(read.manifest).toMatchObject({ formatVersion: 1, source: { mode: 'emoji', workspaceName: 'Test Workspace' } });
+    expect(read.entries.map((e) => e.asset.file)).toEqual(['assets/1-one.png', 'assets/2-two.png']);
+    expect(read.modes).toEqual({ emoji: 2 });
+  });
+
+  it('refuses entries over the size limits before inflating them', async () => {
+    const bytes = await pack();
+    expect(() => readPack(bytes, { ...DEFAULT_PACK_LIMITS, maxEntryBytes: 100 })).toThrow(/over the 1 KB limit for one file/);
+    expect(() => readPack(bytes, { ...DEFAULT_PACK_LIMITS, maxTotalBytes: 100 })).toThrow(/would unpack to/);
+    expect(() => readPack(bytes, { ...DEFAULT_PACK_LIMITS, maxPackBytes: 100 })).toThrow(/over the/);
+    expect(() => readPack(bytes, { ...DEFAULT_PACK_LIMITS, maxAssets: 1 })).toThrow(/at most 1/);
+  });
+
+  it('refuses every kind of escaping entry name', () => {
+    for (const name of ['../x.png', 'a/../../x.png', '/etc/passwd', 'C:/x.png', 'a\\..\\x.png', 'assets/./x.png', 'a\u0000b']) expect(isUnsafeEntryName(name), name).toBe(true);
+    expect(isUnsafeEntryName('assets/1-one.png')).toBe(false);
+  });
+
+  it('refuses a pack whose manifest lists a file twice or a file that is missing', async () => {
+    const files = unzipSync(await pack());
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as { assets: Array<Record<string, unknown>> };
+    const twice = { ...manifest, assets: [manifest.assets[0], manifest.assets[0]] };
+    expect(() => readPack(zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify(twice)) }))).toThrow(/twice/);
+    const { ['assets/2-two.png']: _gone, ...rest } = files;
+    expect(() => readPack(zipSync(rest))).toThrow(/not in the pack/);
+  });
+});
+
+describe('.wokpack import is all or nothing', () => {
+  it('imports with new ids, the target mode, the source mode recorded, and invalid metadata fields dropped', async () => {
+    const ws = folders.workspace(undefined, 'pixel');
+    const rows: NewAsset[] = [];
+    await importPack({ pack: readPack(await pack()), workspace: { id: ws.id, mode: 'pixel', folder: ws.folder }, allowCrossMode: true, insertRows: (r) => void rows.push(...r), packName: 'p.wokpack', now: Date.UTC(2026, 0, 2) });
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.metadata).toMatchObject({ mode: 'pixel', sourceMode: 'emoji', prompt: 'one', seed: 7, extra: { sourceMode: 'emoji', importedFrom: { pack: 'p.wokpack' } } });
+    expect(rows[1]!.metadata).toMatchObject({ prompt: 'two', seed: null });
+    for (const row of rows) expect(existsSync(join(ws.folder, row.relativePath))).toBe(true);
+  });
+
+  it('leaves the workspace exactly as it was when the rows cannot be stored', async () => {
+    const ws = folders.workspace(undefined, 'emoji');
+    const before = listFiles(ws.folder);
+    await expect(
+      importPack({
+        pack: readPack(await pack()),
+        workspace: { id: ws.id, mode: 'emoji', folder: ws.folder },
+        allowCrossMode: false,
+        insertRows: () => {
+          throw new Error('SQLITE_FULL: database or disk is full');
+        },
+        packName: 'p.wokpack',
+        now: Date.now(),
+      }),
+    ).rejects.toMatchObject({ code: 'io_failed' });
+    expect(listFiles(ws.folder)).toEqual(before);
+    expect(readdirSync(join(ws.folder, '.wokgen')).filter((name) => name.startsWith('import-'))).toEqual([]);
+  });
+
+  it('leaves nothing behind when a later asset cannot be written', async () => {
+    const ws = folders.workspace(undefined, 'emoji');
+    const before = listFiles(ws.folder);
+    const broken = await pack([{ bytes: strToU8('this is not an svg'), name: 'broken', path: 'assets/x/broken.svg', kind: 'svg' }]);
+    const inserted: NewAsset[] = [];
+    await expect(
+      importPack({ pack: readPack(broken), workspace: { id: ws.id, mode: 'emoji', folder: ws.folder }, allowCrossMode: false, insertRows: (r) => void inserted.push(...r), packName: 'p', now: Date.now() }),
+    ).rejects.toBeTruthy();
+    expect(inserted).toEqual([]);
+    expect(listFiles(ws.folder)).toEqual(before);
+  });
+
+  it('asks before importing another mode’s assets', async () => {
+    const ws = folders.workspace(undefined, 'vector');
+    await expect(
+      importPack({ pack: readPack(await pack()), workspace: { id: ws.id, mode: 'vector', folder: ws.folder }, allowCrossMode: false, insertRows: () => undefined, packName: 'p', now: 1 }),
+    ).rejects.toMatchObject({ code: 'conflict', field: 'allowCrossMode', message: expect.stringContaining('emoji mode') });
+  });
+});
