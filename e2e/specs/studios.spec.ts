@@ -84,10 +84,16 @@ test('pixel studio: an image from disk is imported by main — through the open 
   await expect(page.getByText('The file is not a PNG, JPEG, WebP or GIF image.')).toBeVisible();
 });
 
-test('business studio: generate and see the result in the gallery', async ({ page, studio }, testInfo) => {
+test('business studio: progress while it runs, then the result in the gallery', async ({ page, studio }, testInfo) => {
+  // Slow enough to watch: the queue shows the job's progress before it succeeds.
+  studio.stub.latencyMs = 2_000;
   await page.goto(`${studio.url}business/studio`);
   await createWorkspace(page, 'Business', 'Brand');
-  await generateFromExample(page);
+  await page.getByRole('button', { name: /^Use example/ }).click();
+  await page.getByLabel('Prompt', { exact: true }).press('Control+Enter');
+  const queue = page.getByRole('region', { name: 'Queue' });
+  await expect.poll(async () => Number(await queue.getByRole('progressbar', { name: 'Progress' }).first().getAttribute('aria-valuenow')), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect(queue.getByText('Succeeded').first()).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('list', { name: 'Assets' }).getByRole('img').first()).toBeVisible();
   await screenshot(page, testInfo, 'business');
 });
@@ -105,6 +111,15 @@ test('vector studio: the SVG is shown over a grid at icon sizes', async ({ page,
 test('emoji studio: the result at chat sizes on light and dark', async ({ page, studio }, testInfo) => {
   await page.goto(`${studio.url}emoji/studio`);
   await createWorkspace(page, 'Emoji', 'Faces');
+  await page.getByLabel('Prompt', { exact: true }).fill('a laughing cat');
+  // Only providers that can make images are offered; the automatic chain is named.
+  const provider = page.getByLabel('Provider', { exact: true });
+  await expect(provider.locator('option')).toHaveText(['Automatic', /ComfyUI/]);
+  // HD: the per-mode cost, then where it runs from the resolved chain.
+  await expect(page.getByText('1 credit per image on a WokGen account, or free on your own HD-capable key.')).toBeVisible();
+  await page.getByLabel('HD', { exact: true }).check();
+  await expect(page.getByText(/^Runs on ComfyUI.*no credits\.$/)).toBeVisible();
+  await page.getByLabel('HD', { exact: true }).uncheck();
   await generateFromExample(page);
   await expect(page.getByRole('list', { name: 'Emoji sizes on light' }).getByRole('img')).toHaveCount(7);
   await expect(page.getByRole('list', { name: 'Emoji sizes on dark' }).getByRole('img')).toHaveCount(7);
@@ -149,6 +164,9 @@ test.describe('UI/UX studio', () => {
     ].join('\n');
     await page.goto(`${studio.url}uiux/studio`);
     await createWorkspace(page, 'UI/UX', 'Landing');
+    await page.getByLabel('Prompt', { exact: true }).fill('a pricing card');
+    // Code goes to text providers only: the image stub is not offered here.
+    await expect(page.getByLabel('Provider', { exact: true }).locator('option')).toHaveText(['Automatic', /Local LLM/]);
     await generateFromExample(page);
 
     const preview = page.getByRole('region', { name: 'Live preview' });

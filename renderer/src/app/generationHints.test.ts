@@ -12,6 +12,7 @@ describe('HD hint', () => {
 
   it('says where HD runs from the resolved chain', () => {
     expect(hdHint(2, true, [together, hosted])).toBe('Runs on your own HD-capable key (Together AI): no credits.');
+    expect(hdHint(2, true, [{ id: 'comfyui', label: 'ComfyUI (local)', local: true }])).toBe('Runs on ComfyUI (local), on this machine: no credits.');
     expect(hdHint(2, true, [hosted])).toBe('Needs a WokGen account: 2 credits per image on a WokGen account.');
     expect(hdHint(1, true, [])).toMatch(/^Needs a WokGen account \(1 credit per image\)/);
   });

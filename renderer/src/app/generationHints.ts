@@ -20,6 +20,7 @@ export function hdHint(credits: number, hd: boolean, chain: ReadonlyArray<ChainE
   const first = chain[0];
   if (first === undefined) return `Needs a WokGen account (${creditsLabel(credits)} per image) or an HD-capable key (fal.ai, Replicate).`;
   if (first.id === HOSTED) return `Needs a WokGen account: ${cost}.`;
+  if (first.local) return `Runs on ${first.label}, on this machine: no credits.`;
   return `Runs on your own HD-capable key (${first.label}): no credits.`;
 }
 
