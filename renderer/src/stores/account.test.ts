@@ -57,6 +57,20 @@ describe('account store', () => {
     expect(store.getState().status).toEqual(signedIn);
   });
 
+  it('toasts a failed sign-in and a session the service ended, but not a cancelled sign-in', () => {
+    store.getState().start();
+    fake.emit('account.changed', signingIn);
+    fake.emit('account.changed', signedOut);
+    fake.emit('account.changed', signingIn);
+    fake.emit('account.changed', { ...signedOut, message: 'The sign-in answer did not match this request (wrong state), so it was ignored.' });
+    fake.emit('account.changed', signedIn);
+    fake.emit('account.changed', { ...signedOut, message: 'Your WokGen session has ended. Sign in again.' });
+    expect(toasts).toEqual([
+      { tone: 'error', title: 'Sign-in did not complete', message: 'The sign-in answer did not match this request (wrong state), so it was ignored.' },
+      { tone: 'error', title: 'Signed out of WokGen', message: 'Your WokGen session has ended. Sign in again.' },
+    ]);
+  });
+
   it('shows a credit discrepancy as an error toast', () => {
     store.getState().start();
     fake.emit('account.creditsDiscrepancy', { expectedTotal: 7, actualTotal: 6, message: 'HD credits do not add up: 1 more credit was taken…' });

@@ -82,6 +82,10 @@ export function createAccountStore({ api, notify }: AccountDeps) {
             const before = get().status;
             set({ status });
             if (before?.state === 'signing_in' && status.state === 'signed_in') notify({ tone: 'success', message: `Signed in as ${status.account?.name ?? 'your WokGen account'}.` });
+            // A sign-in that failed, or a session the service ended, may happen while the user is in a studio.
+            if (before && before.state !== 'signed_out' && status.state === 'signed_out' && status.message !== null) {
+              notify({ tone: 'error', title: before.state === 'signing_in' ? 'Sign-in did not complete' : 'Signed out of WokGen', message: status.message });
+            }
           }),
           api.on('account.creditsDiscrepancy', (discrepancy) => notify({ tone: 'error', title: 'HD credits do not add up', message: discrepancy.message })),
         ];
