@@ -79,6 +79,9 @@ export function slotCount(entry: JobEntry): number {
   return Math.max(fromFrames, batch, reported);
 }
 
+/** The tail of a streaming answer shown in the queue row (the whole file lands in the gallery). */
+const PARTIAL_TEXT_SHOWN = 1200;
+
 function JobRow({ entry, now, onDetails }: { entry: JobEntry; now: number; onDetails: (jobId: string) => void }) {
   const { job } = entry;
   const cancel = useJobs((s) => s.cancel);
@@ -129,6 +132,12 @@ function JobRow({ entry, now, onDetails }: { entry: JobEntry; now: number; onDet
         </div>
       </div>
       <ProgressBar value={entry.overall} label="Progress" className={`job-progress job-progress-${job.status}`} />
+      {entry.partialText !== null && active && (
+        // The code as the model writes it (streamed through jobs.progress); the end stays in view.
+        <pre className="job-partial-text" aria-label="Code so far">
+          {entry.partialText.slice(-PARTIAL_TEXT_SHOWN)}
+        </pre>
+      )}
       {slots > 1 && active && (
         <div className="job-slots">
           {Array.from({ length: slots }, (_, slot) => (

@@ -61,6 +61,12 @@ describe('jobs store', () => {
     expect(entry?.overall).toBe(0.5);
     expect(entry?.slots).toEqual({ 0: 0.5, 1: 0.5 });
     expect(entry?.previewDataUrl).toBe('data:image/png;base64,AAA');
+    expect(entry?.partialText).toBeNull();
+
+    // A code job's answer streams in as text; the latest text is kept.
+    fake.emit('jobs.progress', { jobId: 'job-1', slot: 0, fraction: 0.6, overall: 0.55, step: null, total: null, previewDataUrl: null, partialText: '<section>' });
+    fake.emit('jobs.progress', { jobId: 'job-1', slot: 0, fraction: 0.7, overall: 0.6, step: null, total: null, previewDataUrl: null, partialText: '<section><h1>Hi' });
+    expect(store.getState().entries['job-1']?.partialText).toBe('<section><h1>Hi');
 
     fake.emit('jobs.attemptFailed', { jobId: 'job-1', slot: 0, provider: 'comfyui', error: 'refused', errorKind: 'unreachable' });
     expect(store.getState().entries['job-1']?.liveFailures).toHaveLength(1);

@@ -27,6 +27,8 @@ export interface JobEntry {
   /** Progress per batch slot, 0..1. */
   readonly slots: Readonly<Record<number, number>>;
   readonly previewDataUrl: string | null;
+  /** Code providers (UI/UX): the answer so far, as it streams in; null for image jobs. */
+  readonly partialText: string | null;
   readonly liveFailures: ReadonlyArray<LiveAttemptFailure>;
 }
 
@@ -72,6 +74,7 @@ const freshEntry = (job: Job): JobEntry => ({
   overall: job.status === 'succeeded' ? 1 : 0,
   slots: {},
   previewDataUrl: null,
+  partialText: null,
   liveFailures: [],
 });
 
@@ -153,6 +156,7 @@ export function createJobsStore({ api }: { readonly api: WokgenApi }) {
             overall: p.overall,
             slots: { ...entry.slots, [p.slot]: p.fraction },
             previewDataUrl: p.previewDataUrl ?? entry.previewDataUrl,
+            partialText: p.partialText ?? entry.partialText,
           };
         });
       },
