@@ -12,7 +12,6 @@ import {
   HostedErrorBodySchema,
   HostedGenerateResponseSchema,
   HostedUiuxResponseSchema,
-  HostedWorkspacesResponseSchema,
   PromptEnhanceResponseSchema,
   type HostedGenerateRequest,
   type HostedUiuxRequest,
@@ -75,10 +74,6 @@ export class HostedApiClient {
 
   credits(signal: AbortSignal) {
     return this.call('GET', HOSTED_PATHS.credits, undefined, CreditsResponseSchema, signal, HOSTED_ACCOUNT_TIMEOUT_MS);
-  }
-
-  workspaces(mode: ModeId, signal: AbortSignal) {
-    return this.call('GET', `${HOSTED_PATHS.workspaces}?mode=${mode}`, undefined, HostedWorkspacesResponseSchema, signal, HOSTED_ACCOUNT_TIMEOUT_MS);
   }
 
   generate(request: HostedGenerateRequest, signal: AbortSignal) {
