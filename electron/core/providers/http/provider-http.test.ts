@@ -154,6 +154,14 @@ describe('ProviderHttp.download', () => {
     await expect(client().download(`${server.url}/login`, live(), 1 << 20)).rejects.toMatchObject({ message: expect.stringMatching(/HTML page, not an image/) });
   });
 
+  it('a CDN answering 429 does not slow the API’s bucket', async () => {
+    const clock = new ManualClock();
+    const bucket = new TokenBucket({ capacity: 2, perMinute: 60 }, clock);
+    server.failNext(1, { type: 'status', status: 429, json: {}, headers: { 'retry-after': '30' } });
+    await expect(client({ bucket, clock }).download(`${server.url}/img.png`, live(), 1 << 20)).rejects.toMatchObject({ kind: 'rate_limited' });
+    expect(bucket.state()).toMatchObject({ perMinute: 60, blockedUntil: 0 });
+  });
+
   it('rejects a URL that is not http(s)', async () => {
     await expect(client().download('file:///etc/passwd', live(), 1 << 20)).rejects.toMatchObject({ kind: 'provider_failure', message: expect.stringMatching(/not http/) });
   });

@@ -113,7 +113,8 @@ export class ProviderHttp {
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
       throw new ProviderError('provider_failure', `${this.label} returned an image address that is not http(s).`);
     }
-    return this.send({ url, signal }, (response) => this.readImage(response, maxBytes, `${this.label}'s image at ${describeUrl(url)}`));
+    // A CDN's answers say nothing about the API's rate: the bucket is left alone.
+    return this.send({ url, signal }, (response) => this.readImage(response, maxBytes, `${this.label}'s image at ${describeUrl(url)}`), false);
   }
 
   private async readImage(response: Response, maxBytes: number, what: string): Promise<CheckedImage> {
@@ -131,13 +132,14 @@ export class ProviderHttp {
     return checkImage(bytes, this.label);
   }
 
-  private async send<T>(call: HttpCall, read: (response: Response) => Promise<T>): Promise<T> {
+  private async send<T>(call: HttpCall, read: (response: Response) => Promise<T>, apiCall = true): Promise<T> {
+    const bucket = apiCall ? this.options.bucket : null;
     const secrets = call.secrets ?? [];
     const timeoutMs = call.timeoutMs ?? this.options.timeoutMs;
     const timeout = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      if (call.rateLimited && this.options.bucket) await this.options.bucket.take(call.signal);
+      if (call.rateLimited && bucket) await bucket.take(call.signal);
       timer = setTimeout(() => timeout.abort(new TimedOut()), timeoutMs);
       const signal = AbortSignal.any([call.signal, timeout.signal]);
       const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
@@ -149,9 +151,9 @@ export class ProviderHttp {
         signal,
         redirect: 'follow',
       });
-      if (!response.ok) throw await this.statusFailure(response, secrets);
+      if (!response.ok) throw await this.statusFailure(response, secrets, bucket);
       const result = await read(response);
-      this.options.bucket?.succeeded();
+      bucket?.succeeded();
       return result;
     } catch (error) {
       throw this.failure(error, call, timeout.signal.aborted, timeoutMs, secrets);
@@ -160,7 +162,7 @@ export class ProviderHttp {
     }
   }
 
-  private async statusFailure(response: Response, secrets: ReadonlyArray<string>): Promise<ProviderError> {
+  private async statusFailure(response: Response, secrets: ReadonlyArray<string>, bucket: TokenBucket | null | undefined): Promise<ProviderError> {
     const bytes = await readLimited(response, MAX_ERROR_BODY_BYTES, 'The error body').catch(() => new Uint8Array(0));
     const text = new TextDecoder().decode(bytes);
     const html = looksLikeHtml(text, response.headers.get('content-type'));
@@ -173,7 +175,7 @@ export class ProviderHttp {
       }
     }
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.clock.now());
-    if (response.status === 429) this.options.bucket?.throttled(retryAfterMs);
+    if (response.status === 429) bucket?.throttled(retryAfterMs);
     return statusError({
       label: this.label,
       status: response.status,

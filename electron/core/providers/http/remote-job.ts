@@ -1,8 +1,9 @@
 /**
  * The poll loop of the asynchronous APIs (fal's queue, Replicate's predictions): ask for the
- * status every `pollIntervalMs` until the job is done, within a whole-job budget. When the
- * user cancels — or the budget runs out — the remote job is cancelled too (best effort: the
- * provider stops billing for it), then the error is `cancelled` / `timeout`.
+ * status every `pollIntervalMs` until the job is done, within a whole-job budget. Whatever
+ * stops the loop early — the user cancels, the budget runs out, a poll fails — the remote job
+ * is cancelled too (best effort; cancelling a finished job is harmless), so it is never left
+ * running and billing; then the error is `cancelled`, `timeout` or the poll's own.
  */
 import { ProviderError } from '../provider';
 import type { ClientSetup } from './client-setup';
@@ -34,11 +35,8 @@ export async function runRemoteJob<T>(job: RemoteJob<T>): Promise<T> {
       await clock.sleep(pollIntervalMs, job.signal);
     }
   } catch (error) {
-    const timedOut = error instanceof ProviderError && error.kind === 'timeout';
-    if (job.signal.aborted || timedOut) {
-      // The job's own signal has aborted: the cancel gets a fresh one and its own short limit.
-      await http.json({ ...job.cancel, signal: new AbortController().signal, timeoutMs: CANCEL_TIMEOUT_MS }).catch(() => undefined);
-    }
+    // The job's own signal may have aborted: the cancel gets a fresh one and its own short limit.
+    await http.json({ ...job.cancel, signal: new AbortController().signal, timeoutMs: CANCEL_TIMEOUT_MS }).catch(() => undefined);
     if (job.signal.aborted) throw new ProviderError('cancelled', 'Cancelled.');
     throw error;
   }
