@@ -14,6 +14,9 @@ import { createCore, type Core } from '../../electron/core/services';
 import { JsonFileSettingsStore } from '../../electron/core/settings/json-file-settings-store';
 import { RecordingDrag, RecordingShell, ScriptedDialogs } from './node-ports';
 import { createStubProviders, type StubControls } from './stub-providers';
+import { ComfyUiTestServer } from '../../electron/core/providers/comfyui/testing/comfyui-test-server';
+import { RESOURCES_WORKFLOWS_DIR } from '../../electron/core/providers/comfyui/testing/resources-dir';
+import { comfyBackedStubControls, registryWithComfyUi } from './comfyui-harness';
 import { startCloudServers, type CloudServers } from './cloud-servers';
 import { loopbackOnlyFetch } from './loopback-fetch';
 import { writeFileAtomicSync } from '../../electron/core/fs/atomic-write';
@@ -25,9 +28,12 @@ const log = process.env['WOKGEN_E2E_VERBOSE'] ? consoleLogger : silentLogger;
 
 export class TestApp implements AsyncDisposable {
   readonly dialogs = new ScriptedDialogs();
-  /** The stub provider's behaviour; specs change it to test slow or failing generation. */
-  readonly stub: StubControls = { latencyMs: 400, failWith: null };
-  private readonly providers = createStubProviders(this.stub);
+  /**
+   * Slow or failing generation: ComfyUI is the loopback test server (`comfy`) behind the real
+   * client, so these drive the server; the local-LLM stub reads them directly.
+   */
+  readonly stub: StubControls;
+  private readonly providers: ReturnType<typeof createStubProviders>;
   readonly shell: RecordingShell;
   /** Files the gallery asked to drag out (the harness has no window to drag from). */
   readonly drag = new RecordingDrag();
@@ -41,8 +47,14 @@ export class TestApp implements AsyncDisposable {
   /** Kept across restarts, like the OS keychain. */
   readonly secrets = new MemorySecretStore();
 
-  private constructor(readonly root: string) {
+  private constructor(
+    readonly root: string,
+    /** The loopback ComfyUI the studio finds (stop/restart it to test a server going away). */
+    readonly comfy: ComfyUiTestServer,
+  ) {
     this.shell = new RecordingShell(join(root, 'trash'));
+    this.stub = comfyBackedStubControls(comfy, { latencyMs: 400, failWith: null });
+    this.providers = createStubProviders(this.stub);
   }
 
   /** Where the library and settings live (the app's user-data folder). */
@@ -64,7 +76,7 @@ export class TestApp implements AsyncDisposable {
   }
 
   static async start(options: { readonly cloud?: boolean } = {}): Promise<TestApp> {
-    const app = new TestApp(mkdtempSync(join(tmpdir(), 'wokgen-e2e-')));
+    const app = new TestApp(mkdtempSync(join(tmpdir(), 'wokgen-e2e-')), await ComfyUiTestServer.start());
     mkdirSync(app.dataDir, { recursive: true });
     mkdirSync(app.homeDir, { recursive: true });
     if (options.cloud) {
@@ -95,16 +107,21 @@ export class TestApp implements AsyncDisposable {
   async [Symbol.asyncDispose](): Promise<void> {
     await this.stop();
     await this.cloud?.close();
+    await this.comfy.close();
     rmSync(this.root, { recursive: true, force: true });
   }
 
   private async boot(): Promise<void> {
     const events = new EventHub();
-    const core = createCore({
+    const settings = new JsonFileSettingsStore(join(this.dataDir, 'settings.json'), log);
+    // The studio finds the loopback ComfyUI at the configured URL; the defaults (8188/8000) are
+    // never probed, so a ComfyUI running on the developer's machine cannot join the tests.
+    if (settings.get().comfyui.url !== this.comfy.url) settings.update({ comfyui: { ...settings.get().comfyui, url: this.comfy.url } });
+    const core: Core = createCore({
       dataDir: this.dataDir,
       migrationsDir: MIGRATIONS_DIR,
       homeDir: this.homeDir,
-      settings: new JsonFileSettingsStore(join(this.dataDir, 'settings.json'), log),
+      settings,
       secrets: this.secrets,
       shell: this.shell,
       dialogs: this.dialogs,
@@ -112,7 +129,15 @@ export class TestApp implements AsyncDisposable {
       events,
       log,
       // Cloud runs route through the app's own registry; the others through the stub.
-      ...(this.cloud ? {} : { providers: this.providers.registry }),
+      ...(this.cloud ? {} : { providers: registryWithComfyUi(this.providers.registry, () => core.services.comfyui.source, this.stub) }),
+      comfyui: {
+        workflowsDir: RESOURCES_WORKFLOWS_DIR,
+        defaultUrls: [],
+        // Quick to notice a stopped or restarted server (the app's defaults are 30 s / 5 s).
+        detectionTiming: { upMs: 1_000, downMinMs: 300, downMaxMs: 1_000 },
+        runTiming: { pollMs: 200, unreachableAfterMs: 1_500 },
+        socketBackoff: { initialMs: 100, maxMs: 500 },
+      },
       // No provider ever reaches the internet from a test (and local LLM ports are not probed).
       providerFetch: loopbackOnlyFetch,
       appInfo: {

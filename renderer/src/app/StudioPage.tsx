@@ -20,6 +20,7 @@ import { MissingFolderNotice } from './workspace/MissingFolderNotice';
 import { RemoveWorkspaceDialog } from './workspace/RemoveWorkspaceDialog';
 import { RenameWorkspaceDialog } from './workspace/RenameWorkspaceDialog';
 import { WorkspaceBar } from './workspace/WorkspaceBar';
+import { ComfyUiStatusChip } from './comfyui/ComfyUiStatusChip';
 
 type OpenDialog = 'create' | 'rename' | 'remove' | null;
 
@@ -48,6 +49,7 @@ export function StudioPage({ mode }: { mode: ModeId }) {
           </div>
         </div>
         <div className="toolbar">
+          <ComfyUiStatusChip />
           <Button icon="folderOpen" onClick={() => void attach(mode)}>
             Open existing folder…
           </Button>

@@ -8,6 +8,7 @@ import { wokgen } from '../ipc';
 import { createAccountStore } from './account';
 import { createAppInfoStore } from './appInfo';
 import { createCodeAssetsStore } from './codeAssets';
+import { createComfyUiStore } from './comfyui';
 import { createExportsStore } from './exports';
 import { createGenerationFormStore, type GenerationFormStore } from './generationForm';
 import { createJobsStore } from './jobs';
@@ -42,6 +43,9 @@ export const useProviders = createProvidersStore({ api: wokgen, notify });
 /** The hosted WokGen account (Settings → Account): status, sign-in, credits; never a token. */
 export const useAccount = createAccountStore({ api: wokgen, notify });
 
+/** Local ComfyUI: detection status (studio header chip, Settings card), token, custom workflows. */
+export const useComfyUi = createComfyUiStore({ api: wokgen, notify });
+
 export const useJobs = createJobsStore({ api: wokgen });
 
 /** Re-run and remix submit through the jobs store, so the queue shows them and Retry knows their request. */
@@ -70,6 +74,7 @@ export function startStores(): Unsubscribe {
     useSettings.getState().start(),
     useProviders.getState().start(),
     useAccount.getState().start(),
+    useComfyUi.getState().start(),
     useWorkspaces.getState().start(),
     useJobs.getState().start(),
     useLibrary.getState().start(),

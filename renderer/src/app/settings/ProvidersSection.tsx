@@ -7,6 +7,7 @@ import '../../styles/providers.css';
 import { Button } from '../../components/Button';
 import { Spinner } from '../../components/Spinner';
 import { useProviders } from '../../stores';
+import { ComfyUiCard } from './ComfyUiCard';
 import { KeyStorageNotice } from './KeyStorageNotice';
 import { LocalLlmCard } from './LocalLlmCard';
 import { ProviderCard } from './ProviderCard';
@@ -47,7 +48,7 @@ export function ProvidersSection() {
         <>
           <KeyStorageNotice storage={overview.storage} />
           <ul className="provider-list">
-            {/* ComfyUI card slot: the ComfyUI issue's <ComfyUiCard /> (renderer/src/app/settings/ComfyUiCard.tsx) mounts here, first in the list. */}
+            <ComfyUiCard />
             {overview.providers
               .filter((provider) => provider.id !== 'local-llm')
               .map((provider) => (
