@@ -6,12 +6,14 @@
  * A later issue adds its figures by adding a suite here.
  */
 import { progress } from './bench/emit';
+import { runExportBench } from './bench/export.bench';
 import { runLibraryBench } from './bench/library.bench';
 import { runPipelineBench } from './bench/pipeline.bench';
 
 const SUITES: ReadonlyArray<{ readonly name: string; readonly run: () => Promise<void> }> = [
   { name: 'library', run: runLibraryBench },
   { name: 'pipeline', run: runPipelineBench },
+  { name: 'export', run: runExportBench },
 ];
 
 async function main(): Promise<void> {

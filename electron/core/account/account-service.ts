@@ -25,6 +25,7 @@ import { assertSafeExternalUrl } from '../ipc/external-url';
 import type { EventSink, Logger, ShellPort } from '../ports';
 import { systemClock, type Clock } from '../providers/http/clock';
 import { joinUrl } from '../providers/http/cloud-client';
+import { redact } from '../providers/http/errors';
 import type { FetchLike } from '../providers/http/provider-http';
 import { HostedApiClient } from '../providers/hosted/hosted-api-client';
 import { HostedProvider } from '../providers/hosted/hosted-provider';
@@ -331,9 +332,10 @@ export class AccountService {
       if (this.attempt !== attempt) return;
       this.attempt = null;
       const cancelled = error instanceof SignInError && error.kind === 'cancelled';
-      this.message = cancelled ? null : error instanceof SignInError ? error.message : 'Sign-in failed unexpectedly. Try again.';
-      if (!(error instanceof SignInError)) this.deps.log.error('sign-in failed', { error: String(error) });
-      else if (!cancelled) this.deps.log.warn('sign-in did not complete', { kind: error.kind });
+      const known = error instanceof SignInError || error instanceof AppFailure;
+      this.message = cancelled ? null : known ? error.message : 'Sign-in failed unexpectedly (the details are in the log). Try again.';
+      if (!known) this.deps.log.error('sign-in failed', { error: redact(String(error)) });
+      else if (!cancelled) this.deps.log.warn('sign-in did not complete', { kind: error instanceof SignInError ? error.kind : error.code });
       this.emitChanged();
     }
   }
