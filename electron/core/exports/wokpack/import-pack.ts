@@ -50,6 +50,46 @@ export interface ImportPackInput {
 /** Staging folders live here, beside the thumbnails, out of the gallery's way. */
 export const STAGING_PARENT = '.wokgen';
 
+/**
+ * Assets staged at once: each one's thumbnail renders on libuv's thread pool (4 threads by
+ * default) while another's files are written and fsynced, so a few in flight keep both busy.
+ */
+const STAGING_CONCURRENCY = 4;
+
+/**
+ * `work` over `items` with at most `limit` running, results in item order. The first failure
+ * aborts the rest (through the signal each call gets) and is thrown once all have settled, so
+ * the caller's cleanup never races a write still in flight.
+ */
+async function inParallel<T, R>(items: ReadonlyArray<T>, limit: number, outer: AbortSignal | undefined, work: (item: T, signal: AbortSignal) => Promise<R>): Promise<R[]> {
+  const controller = new AbortController();
+  const stop = () => controller.abort(outer?.reason);
+  outer?.addEventListener('abort', stop, { once: true });
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const worker = async (): Promise<void> => {
+    while (failure === null && next < items.length) {
+      const index = next;
+      next += 1;
+      try {
+        controller.signal.throwIfAborted();
+        results[index] = await work(items[index] as T, controller.signal);
+      } catch (error) {
+        failure ??= { error };
+        controller.abort();
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  } finally {
+    outer?.removeEventListener('abort', stop);
+  }
+  if (failure !== null) throw (failure as { error: unknown }).error;
+  return results;
+}
+
 /** The fields of the pack's metadata that are valid on their own; the rest is dropped, not trusted. */
 function validFields(metadata: Record<string, unknown>): Partial<AssetMetadata> {
   const shape = AssetMetadataSchema.shape;
@@ -131,9 +171,8 @@ export async function importPack(input: ImportPackInput): Promise<ImportedPack> 
   const moved: string[] = [];
   try {
     mkdirSync(stage, { recursive: true });
-    const staged: Array<{ row: NewAsset; files: string[] }> = [];
-    for (const [index, { asset, bytes }] of pack.entries.entries()) {
-      signal?.throwIfAborted();
+    let done = 0;
+    const staged = await inParallel(pack.entries, STAGING_CONCURRENCY, signal, async ({ asset, bytes }, stageSignal) => {
       const extension = asset.file.slice(asset.file.lastIndexOf('.') + 1);
       const format = formatForExtension(extension);
       if (!format) throw new AppFailure('invalid_input', `${asset.file} is not a file type WokGen imports.`, 'file');
@@ -142,7 +181,7 @@ export async function importPack(input: ImportPackInput): Promise<ImportedPack> 
         metadata: importedMetadata(asset, input),
         processed: { bytes, mime: format.mime, extension, width: asset.width, height: asset.height },
         pixelArt: asset.sourceMode === 'pixel',
-        ...(signal ? { signal } : {}),
+        signal: stageSignal,
       });
       const row = assetRowFromMetadata(workspace.id, written.metadata, {
         relativePath: written.relativePath,
@@ -153,12 +192,13 @@ export async function importPack(input: ImportPackInput): Promise<ImportedPack> 
         width: asset.width,
         height: asset.height,
       });
-      staged.push({
+      done += 1;
+      input.onProgress?.(done, pack.entries.length);
+      return {
         row: { ...row, jobId: null, starred: asset.starred, metadata: { ...row.metadata, sourceMode: asset.sourceMode } },
         files: [written.relativePath, ...(written.thumbnailRelativePath ? [written.thumbnailRelativePath] : [])],
-      });
-      input.onProgress?.(index + 1, pack.entries.length);
-    }
+      };
+    });
     signal?.throwIfAborted();
     for (const { files } of staged) {
       for (const relative of files) {
