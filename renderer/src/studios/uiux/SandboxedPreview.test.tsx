@@ -1,0 +1,66 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+
+await vi.hoisted(async () => (await import('../../testing/componentHarness')).installFakeWokgen());
+const { SandboxedPreview } = await import('./SandboxedPreview');
+
+/**
+ * happy-dom loads no frame documents, so the frame's window is a stand-in: what the studio
+ * checks is identity (`event.source === frame.contentWindow`) and what it posts to it.
+ */
+function frameOf(): { iframe: HTMLIFrameElement; child: Window } {
+  const iframe = screen.getByTitle('Preview of card.html') as HTMLIFrameElement;
+  const child = { postMessage: () => undefined } as unknown as Window;
+  Object.defineProperty(iframe, 'contentWindow', { value: child, configurable: true });
+  return { iframe, child };
+}
+
+const post = async (data: unknown, source: MessageEventSource | null, origin = 'null'): Promise<void> => {
+  await act(async () => {
+    const event = new MessageEvent('message', { data, origin });
+    // happy-dom's constructor drops a source that is not one of its own windows.
+    Object.defineProperty(event, 'source', { value: source });
+    window.dispatchEvent(event);
+    await Promise.resolve();
+  });
+};
+
+describe('SandboxedPreview', () => {
+  it('is an allow-scripts-only frame of the preview document', () => {
+    render(<SandboxedPreview code="<p>Hi</p>" framework="vanilla-css" title="card.html" />);
+    const { iframe } = frameOf();
+    expect(iframe.getAttribute('sandbox')).toBe('allow-scripts');
+    expect(iframe.getAttribute('src')).toBe('/preview-frame.html');
+  });
+
+  it('sends the code only when its own frame says ready, from an opaque origin', async () => {
+    render(<SandboxedPreview code="<p>Hi</p>" framework="vanilla-css" title="card.html" />);
+    const { child } = frameOf();
+    const send = vi.spyOn(child, 'postMessage').mockImplementation(() => undefined);
+
+    await post({ type: 'wokgen-preview:ready' }, window); // another window
+    await post({ type: 'wokgen-preview:ready' }, child, 'app://studio'); // a real origin
+    await post({ type: 'wokgen-preview:ready', extra: true }, child); // not our shape
+    expect(send).not.toHaveBeenCalled();
+
+    await post({ type: 'wokgen-preview:ready' }, child);
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(send.mock.calls[0]?.[0]).toEqual({
+      type: 'wokgen-preview:render',
+      html: '<!doctype html><html><head><meta charset="utf-8"></head><body><p>Hi</p></body></html>',
+      tailwind: '',
+    });
+  });
+
+  it('grows with the document it shows, reports script errors, and switches viewport widths', async () => {
+    render(<SandboxedPreview code="<p>Hi</p>" framework="vanilla-css" title="card.html" />);
+    const { iframe, child } = frameOf();
+    await post({ type: 'wokgen-preview:size', height: 900 }, child);
+    expect(iframe.style.height).toBe('900px');
+    await post({ type: 'wokgen-preview:error', message: 'boom is not defined' }, child);
+    expect(screen.getByText(/A script in this code failed: boom is not defined/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: '375px' }));
+    expect(iframe.style.width).toBe('375px');
+    expect(screen.getByRole('radio', { name: '375px' }).getAttribute('aria-checked')).toBe('true');
+  });
+});
