@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountStatus } from '../../../shared/hosted-api';
 import type { EventName } from '../../../shared/ipc/contract';
-import { silentLogger, type ShellPort } from '../ports';
+import { silentLogger, type Logger, type ShellPort } from '../ports';
 import { ManualClock } from '../providers/http/clock';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { JsonFileSettingsStore } from '../settings/json-file-settings-store';
@@ -29,7 +29,7 @@ const shell: ShellPort = {
   trashItem: async () => undefined,
 };
 
-function makeService(options: { now?: () => number; clock?: ManualClock; browserTimeoutMs?: number } = {}): AccountService {
+function makeService(options: { now?: () => number; clock?: ManualClock; browserTimeoutMs?: number; log?: Logger } = {}): AccountService {
   const service = new AccountService({
     secrets,
     settings,
@@ -286,5 +286,22 @@ describe('a keychain that refuses to save', () => {
     expect(status.message).toMatch(/could not be kept on this computer/);
     expect(await secrets.accounts()).toEqual([]);
     expect(service.signedIn).toBe(false);
+  });
+});
+
+describe('logs', () => {
+  it('never receive a token through sign-in, refresh, a failed sync and sign-out', async () => {
+    const lines: string[] = [];
+    const record = (message: string, details?: Record<string, unknown>) => void lines.push(`${message} ${JSON.stringify(details ?? {})}`);
+    const service = makeService({ log: { info: record, warn: record, error: record } });
+    await signInWithBrowser(service);
+    server.expireAccessTokens();
+    await service.sync();
+    const tokens = [await secrets.get(ACCESS_TOKEN_ACCOUNT), await secrets.get(REFRESH_TOKEN_ACCOUNT)].join(' ');
+    server.server.failNext(1, { type: 'status', status: 500, json: { error: { code: 'server_error', message: 'boom' } } });
+    await service.sync();
+    await service.signOut();
+    expect(lines.length).toBeGreaterThan(0);
+    for (const token of tokens.match(/(at|rt)_[A-Za-z0-9_-]+/g) ?? []) expect(lines.join('\n')).not.toContain(token);
   });
 });
