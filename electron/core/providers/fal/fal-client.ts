@@ -134,8 +134,9 @@ export class FalClient implements Provider {
       key,
       signal,
       () => this.io.http.json({ url: joinUrl(this.baseUrl, `${appId}/requests/00000000-0000-0000-0000-000000000000/status`), headers: { authorization: `Key ${key}` }, signal, secrets: [key] }),
-      // 404 "request not found" (a JSON body, not a proxy's HTML page) means fal accepted the key.
-      (error) => error instanceof HttpStatusError && error.status === 404 && error.body !== undefined,
+      // "Request not found" (404, or 400 for an id it will not parse) — a JSON body, not a
+      // proxy's HTML page — means fal got past the key check.
+      (error) => error instanceof HttpStatusError && (error.status === 404 || error.status === 400 || error.status === 422) && error.body !== undefined,
     );
   }
 

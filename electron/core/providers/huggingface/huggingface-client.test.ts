@@ -129,6 +129,12 @@ describe('HuggingFaceClient', () => {
     expect((await failure(client(hf.key, { limits: { timeoutMs: 100 } }).generate(request(), live(), () => undefined))).kind).toBe('timeout');
   });
 
+  it('with a custom base URL, Test key asks that host (never the real Hub)', async () => {
+    const custom = new HuggingFaceClient({ baseUrl: hf.baseUrl, getKey: async () => hf.key, limits: { bucket: null } });
+    await expect(custom.verifyKey(hf.key, live())).resolves.toEqual({ valid: true });
+    expect(hf.server.requests[0]?.path).toBe('/api/whoami-v2');
+  });
+
   it('verifyKey asks the Hub whoami', async () => {
     await expect(client().verifyKey(hf.key, live())).resolves.toEqual({ valid: true });
     expect(hf.server.requests[0]?.path).toBe('/api/whoami-v2');

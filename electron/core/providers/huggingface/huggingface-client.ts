@@ -37,7 +37,7 @@ const CAPABILITIES: ReadonlySet<Capability> = new Set(['generate', 'scene', 'ani
 const DEFAULT_LOAD_BUDGET_MS = 180_000;
 
 export interface HuggingFaceClientOptions extends CloudClientOptions {
-  /** The Hub for "Test key" (whoami); tests point it at the loopback server. */
+  /** The Hub for "Test key" (whoami); default: huggingface.co, or the custom base URL's host. */
   readonly hubUrl?: string;
   readonly loadBudgetMs?: number;
 }
@@ -51,7 +51,9 @@ export class HuggingFaceClient implements Provider {
 
   constructor(private readonly options: HuggingFaceClientOptions) {
     this.baseUrl = options.baseUrl ?? HUGGINGFACE_DEFAULT_BASE_URL;
-    this.hubUrl = options.hubUrl ?? HUGGINGFACE_HUB_URL;
+    // A custom base URL (a proxy, the loopback test server) answers whoami itself: "Test key"
+    // never reaches past the host the user configured.
+    this.hubUrl = options.hubUrl ?? (options.baseUrl ? new URL(options.baseUrl).origin : HUGGINGFACE_HUB_URL);
     this.io = setUpClient(options, { label: LABEL, describeError: describeHuggingFaceError, rateLimit: DEFAULT_RATE_LIMITS.huggingface });
     this.loadBudgetMs = options.loadBudgetMs ?? DEFAULT_LOAD_BUDGET_MS;
     const standard = options.models?.standard ?? HUGGINGFACE_DEFAULT_MODELS.standard;
