@@ -194,5 +194,13 @@ test.describe('UI/UX studio', () => {
     await expect(code.locator('.hljs')).toBeVisible();
     await expect(code).toContainText('Sandboxed card');
     await screenshot(page, testInfo, 'uiux');
+
+    // The asset viewer shows the code asset the same way: preview and code.
+    await page.getByRole('list', { name: 'Assets' }).getByRole('button').first().click();
+    const viewer = page.getByRole('dialog', { name: 'Asset viewer' });
+    await expect(viewer.getByRole('region', { name: 'Live preview' })).toBeVisible();
+    await expect(viewer.getByRole('region', { name: 'Generated code' })).toContainText('Sandboxed card');
+    await expect(page.frameLocator('dialog iframe[title^="Preview of"]').locator('#probe')).toHaveText('parent:blocked storage:blocked fetch:blocked', { timeout: 10_000 });
+    await page.screenshot({ path: testInfo.outputPath('uiux-viewer.png') });
   });
 });
