@@ -7,12 +7,14 @@
  */
 import { progress } from './bench/emit';
 import { runExportBench } from './bench/export.bench';
+import { runComfyUiBench } from './bench/comfyui.bench';
 import { runLibraryBench } from './bench/library.bench';
 import { runPipelineBench } from './bench/pipeline.bench';
 
 const SUITES: ReadonlyArray<{ readonly name: string; readonly run: () => Promise<void> }> = [
   { name: 'library', run: runLibraryBench },
   { name: 'pipeline', run: runPipelineBench },
+  { name: 'comfyui', run: runComfyUiBench },
   { name: 'export', run: runExportBench },
 ];
 

@@ -21,6 +21,8 @@ import { testObjectInfo } from './test-object-info';
 export interface ComfyTestControls {
   /** Milliseconds per sampler step. */
   stepMs: number;
+  /** Run this many sampler steps whatever the graph says (a long run for preview measurements); null = the graph's. */
+  steps: number | null;
   /** Send a binary preview frame after each step (a server started with `--preview-method`). */
   previews: boolean;
   previewFormat: 'jpeg' | 'png';
@@ -41,6 +43,7 @@ export interface ComfyTestControls {
 
 export const DEFAULT_TEST_CONTROLS: ComfyTestControls = {
   stepMs: 5,
+  steps: null,
   previews: true,
   previewFormat: 'jpeg',
   junkFrames: false,
@@ -90,6 +93,8 @@ export class ComfyUiTestServer {
   readonly requests: RecordedRequest[] = [];
   /** Graphs accepted by `POST /prompt`, by prompt id. */
   readonly prompts = new Map<string, Graph>();
+  /** Called as each websocket event is sent (the bench times `execution_success` from here). */
+  onEvent: ((type: string, data: Record<string, unknown>) => void) | null = null;
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
   private readonly connections = new Set<Socket>();
@@ -255,6 +260,7 @@ export class ComfyUiTestServer {
   }
 
   private send(sid: string | null, type: string, data: Record<string, unknown>): void {
+    this.onEvent?.(type, data);
     const targets = sid === null ? [...this.clients.values()] : [this.clients.get(sid)].filter((c): c is Client => c !== undefined);
     for (const client of targets) client.ws.send(JSON.stringify({ type, data }));
   }
@@ -506,7 +512,7 @@ export class ComfyUiTestServer {
       event('executing', { node: id, display_node: id, prompt_id: pid });
       const inputSize = this.sizeFromInputs(node.inputs, sizes);
       if (node.class_type === 'KSampler') {
-        const steps = node.inputs['steps'] as number;
+        const steps = this.controls.steps ?? (node.inputs['steps'] as number);
         for (let step = 1; step <= steps; step += 1) {
           if (!(await this.tick(item, generation, this.controls.stepMs))) break;
           if (this.controls.failWith === 'execution_error') {
