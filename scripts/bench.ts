@@ -10,16 +10,21 @@ import { runExportBench } from './bench/export.bench';
 import { runComfyUiBench } from './bench/comfyui.bench';
 import { runLibraryBench } from './bench/library.bench';
 import { runPipelineBench } from './bench/pipeline.bench';
+import { runRendererBench } from './bench/renderer.bench';
 
 const SUITES: ReadonlyArray<{ readonly name: string; readonly run: () => Promise<void> }> = [
   { name: 'library', run: runLibraryBench },
   { name: 'pipeline', run: runPipelineBench },
   { name: 'comfyui', run: runComfyUiBench },
   { name: 'export', run: runExportBench },
+  { name: 'renderer', run: runRendererBench },
 ];
 
 async function main(): Promise<void> {
+  // `npm run bench -- renderer` runs only the named suites.
+  const only = process.argv.slice(2);
   for (const suite of SUITES) {
+    if (only.length > 0 && !only.includes(suite.name)) continue;
     const t0 = performance.now();
     progress(`suite ${suite.name}…`);
     await suite.run();

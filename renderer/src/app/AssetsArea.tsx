@@ -233,9 +233,11 @@ function VirtualGrid({
 
   const commands = useGalleryCommands(workspace.id, items);
   const select = useSelection((s) => s.select);
+  const itemsRef = useLatest(items);
+  // Stable while pages load, so the memoised cards do not all re-render on every page.
   const onSelect = useCallback(
-    (id: string, mode: 'toggle' | 'range') => select(workspace.id, id, mode, items.map((a) => a.id)),
-    [select, workspace.id, items],
+    (id: string, mode: 'toggle' | 'range') => select(workspace.id, id, mode, itemsRef.current.map((a) => a.id)),
+    [select, workspace.id, itemsRef],
   );
 
   // Arrow keys, Page Up/Down and Home/End move between cards, rows the virtualiser has not rendered included.
@@ -309,7 +311,17 @@ function VirtualGrid({
  * The gallery's actions on assets: keyboard commands on the focused card (acting on the
  * selection when the card is part of it) and the card buttons (acting on that card).
  */
+/** A ref that always holds the latest value (read in callbacks that must stay stable). */
+function useLatest<T>(value: T): { readonly current: T } {
+  const ref = useRef(value);
+  useEffect(() => {
+    ref.current = value;
+  }, [value]);
+  return ref;
+}
+
 function useGalleryCommands(workspaceId: string, items: ReadonlyArray<Asset>) {
+  const itemsRef = useLatest(items);
   const star = useLibrary((s) => s.star);
   const deleteAssets = useLibrary((s) => s.deleteAssets);
   const rerun = useLibrary((s) => s.rerun);
@@ -320,6 +332,7 @@ function useGalleryCommands(workspaceId: string, items: ReadonlyArray<Asset>) {
 
   const act = useCallback(
     (command: GalleryCommand, ids: ReadonlyArray<string>, focused: string | null): void => {
+      const items = itemsRef.current;
       const byId = new Map(items.map((a) => [a.id, a]));
       const focusedAsset = focused === null ? undefined : byId.get(focused);
       switch (command) {
@@ -366,7 +379,7 @@ function useGalleryCommands(workspaceId: string, items: ReadonlyArray<Asset>) {
           return;
       }
     },
-    [items, star, deleteAssets, rerun, reveal, push, selection, workspaceId],
+    [itemsRef, star, deleteAssets, rerun, reveal, push, selection, workspaceId],
   );
 
   /** A key on the focused card: the selection when the card is in it, else the card. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/errors';
-import type { Asset, AssetPage, Job } from '../../../shared/library';
+import { GALLERY_PAGE_MAX, type Asset, type AssetPage, type Job } from '../../../shared/library';
 import { createFakeWokgen, deferred, flush, ok } from '../testing/fakeWokgen';
 import { createLibraryStore, isAfterCursor, mergeFirstPage, NO_ASSETS, selectWorkspaceAssets } from './library';
 
@@ -69,7 +69,7 @@ describe('library store', () => {
     const store = createLibraryStore({ api: fake.api });
     await store.getState().loadAssets(WS);
     await store.getState().loadMore(WS);
-    expect(fake.callsTo('library.assets')).toEqual([{ workspaceId: WS }, { workspaceId: WS, cursor }]);
+    expect(fake.callsTo('library.assets')).toEqual([{ workspaceId: WS }, { workspaceId: WS, cursor, limit: GALLERY_PAGE_MAX }]);
     expect(selectWorkspaceAssets(WS)(store.getState())).toMatchObject({ nextCursor: null, status: 'ready' });
     expect(selectWorkspaceAssets(WS)(store.getState()).items.map((a) => a.id)).toEqual(['a', 'b', 'c']);
     await store.getState().loadMore(WS);

@@ -50,8 +50,16 @@ export function GalleryToolbar({ workspaceId, selectionActions }: { workspaceId:
   const [text, setText] = useState(filter.query ?? '');
   const query = useDebounced(text, SEARCH_DEBOUNCE_MS);
 
+  // The filter menus' values are not needed for the first paint: fetched once the browser is
+  // idle, so the query never delays the first page of thumbnails (gallery.first_grid_ms).
   useEffect(() => {
-    void loadFacets(workspaceId);
+    const run = (): void => void loadFacets(workspaceId);
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = window.requestIdleCallback(run, { timeout: 1000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const timer = window.setTimeout(run, 200);
+    return () => window.clearTimeout(timer);
   }, [loadFacets, workspaceId]);
 
   // The debounced text becomes the filter (only when it differs: no reload on mount).
