@@ -9,6 +9,7 @@
  * apps (RFC 8252, PKCE per RFC 7636, the device grant of RFC 8628) and bearer tokens.
  */
 import { z } from 'zod';
+import { MODE_SPECS } from './generation';
 import { MODE_IDS, type ModeId } from './modes';
 
 /** The hosted service's production address (the seed's live platform). */
@@ -43,14 +44,13 @@ export type PlanId = (typeof PLAN_IDS)[number];
 export const PLAN_LABELS: Readonly<Record<PlanId, string>> = { free: 'Free', plus: 'Plus', pro: 'Pro', max: 'Max' };
 
 /**
- * HD credits one generation costs per mode (facts 1.1, the mode contracts' hdCreditsPerGeneration;
- * the seed itself charged 1 everywhere, a flaw we do not copy). One generation = one batch slot.
+ * What `generations` hosted generations of this mode cost in HD credits — the mode contracts'
+ * hdCreditsPerGeneration (facts 1.1: pixel, business, emoji 1; vector 2; uiux 3). The seed
+ * itself charged 1 everywhere, a flaw we do not copy. One generation = one batch slot. The
+ * studio shows this before a run; the test server charges it.
  */
-export const HD_CREDIT_COST: Readonly<Record<ModeId, number>> = { pixel: 1, business: 1, emoji: 1, vector: 2, uiux: 3 };
-
-/** What one hosted generation of this mode costs in HD credits (the studio shows it before a run). */
 export function hdCreditCost(mode: ModeId, generations = 1): number {
-  return HD_CREDIT_COST[mode] * generations;
+  return MODE_SPECS[mode].hdCreditsPerGeneration * generations;
 }
 
 const Count = z.number().int().nonnegative();
