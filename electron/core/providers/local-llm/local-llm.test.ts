@@ -86,6 +86,16 @@ describe('LocalLlmMonitor', () => {
     monitor.stop();
   });
 
+  it('probes again after being stopped and started (the local LLM switched off and on)', async () => {
+    const monitor = new LocalLlmMonitor({ targets: () => [target('ollama', ollama.url)], preferredModel: () => null, onChange: () => undefined, intervalMs: 60_000 });
+    monitor.start();
+    monitor.stop();
+    const status = await monitor.detect();
+    expect(status.servers[0]?.reachable).toBe(true);
+    monitor.start();
+    monitor.stop();
+  });
+
   it('selects nothing when no server has a model', () => {
     expect(selectLocalModel([{ kind: 'ollama', label: 'Ollama', baseUrl: 'x', reachable: true, models: [], message: null }], null)).toBeNull();
   });

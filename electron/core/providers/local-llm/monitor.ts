@@ -33,7 +33,7 @@ export class LocalLlmMonitor {
   private current: LocalLlmStatus = { checkedAt: null, servers: [], selected: null };
   private inFlight: Promise<LocalLlmStatus> | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
-  private readonly controller = new AbortController();
+  private controller = new AbortController();
 
   constructor(private readonly options: LocalLlmMonitorOptions) {}
 
@@ -43,9 +43,13 @@ export class LocalLlmMonitor {
 
   /** Probes every target now; concurrent callers share one probe. */
   detect(): Promise<LocalLlmStatus> {
-    this.inFlight ??= this.probe().finally(() => {
-      this.inFlight = null;
-    });
+    if (this.controller.signal.aborted) this.controller = new AbortController();
+    if (this.inFlight === null) {
+      const probe: Promise<LocalLlmStatus> = this.probe().finally(() => {
+        if (this.inFlight === probe) this.inFlight = null;
+      });
+      this.inFlight = probe;
+    }
     return this.inFlight;
   }
 
@@ -56,16 +60,21 @@ export class LocalLlmMonitor {
 
   start(): void {
     if (this.timer !== undefined) return;
+    // A monitor stopped earlier (local LLM switched off) starts again with live probes.
+    if (this.controller.signal.aborted) this.controller = new AbortController();
     void this.detect().catch(() => undefined);
     this.timer = setInterval(() => void this.detect().catch(() => undefined), this.options.intervalMs ?? LOCAL_LLM_POLL_MS);
     // Never keep the process alive for a background probe.
     this.timer.unref?.();
   }
 
+  /** Stops the timer and any probe in flight (switched off, or the app quits). */
   stop(): void {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
     this.controller.abort();
+    // The aborted probe is not shared with a later detect().
+    this.inFlight = null;
   }
 
   private async probe(): Promise<LocalLlmStatus> {
