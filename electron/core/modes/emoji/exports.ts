@@ -63,27 +63,20 @@ export const emojiPng = defineExporter({
   },
 });
 
-export const emojiSlack = defineExporter({
-  id: 'slack',
-  label: 'Slack pack (zip)',
-  description: '128×128 PNGs, each under 128 KB, named for Slack’s custom emoji upload.',
-  extension: 'zip',
-  options: [],
-  async export(sources, _options, context) {
-    return platformPack(sources, SLACK_PACK, context);
-  },
-});
+/** One exporter per platform pack; the limits come from the pack. */
+function platformExporter(pack: PlatformPack, description: string) {
+  return defineExporter({
+    id: pack.id,
+    label: `${pack.name} pack (zip)`,
+    description,
+    extension: 'zip',
+    options: [],
+    export: (sources, _options, context) => platformPack(sources, pack, context),
+  });
+}
 
-export const emojiDiscord = defineExporter({
-  id: 'discord',
-  label: 'Discord pack (zip)',
-  description: '128×128 PNGs, each at most 256 KB, for a Discord server’s emoji.',
-  extension: 'zip',
-  options: [],
-  async export(sources, _options, context) {
-    return platformPack(sources, DISCORD_PACK, context);
-  },
-});
+export const emojiSlack = platformExporter(SLACK_PACK, '128×128 PNGs, each under 128 KB, named for Slack’s custom emoji upload.');
+export const emojiDiscord = platformExporter(DISCORD_PACK, '128×128 PNGs, each at most 256 KB, for a Discord server’s emoji.');
 
 export const emojiZip = defineExporter({
   id: 'zip',

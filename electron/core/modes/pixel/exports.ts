@@ -169,27 +169,19 @@ export const pixelSheet = defineExporter({
   },
 });
 
-export const pixelPaletteGpl = defineExporter({
-  id: 'palette-gpl',
-  label: 'Palette (.gpl)',
-  description: 'The colours used, as a GIMP/Aseprite/Krita palette.',
-  extension: 'gpl',
-  options: [],
-  async export(sources, _options, context) {
-    return paletteFiles(await decodeAll(sources, context), context.workspaceName, 'gpl');
-  },
-});
+function paletteExporter(kind: 'gpl' | 'hex', description: string) {
+  return defineExporter({
+    id: `palette-${kind}`,
+    label: `Palette (.${kind})`,
+    description,
+    extension: kind,
+    options: [],
+    export: async (sources, _options, context) => paletteFiles(await decodeAll(sources, context), context.workspaceName, kind),
+  });
+}
 
-export const pixelPaletteHex = defineExporter({
-  id: 'palette-hex',
-  label: 'Palette (.hex)',
-  description: 'The colours used, one hex value a line (Lospec format).',
-  extension: 'hex',
-  options: [],
-  async export(sources, _options, context) {
-    return paletteFiles(await decodeAll(sources, context), context.workspaceName, 'hex');
-  },
-});
+export const pixelPaletteGpl = paletteExporter('gpl', 'The colours used, as a GIMP/Aseprite/Krita palette.');
+export const pixelPaletteHex = paletteExporter('hex', 'The colours used, one hex value a line (Lospec format).');
 
 export const pixelZip = defineExporter({
   id: 'zip',

@@ -58,8 +58,19 @@ async function rasterFiles(sources: ReadonlyArray<ExportSource>, svg: string, so
   return Promise.all(sizes.map(async (size) => ({ path: perAssetPath(sources, source, `${source.name}-${size}.png`), bytes: await rasterise(svg, Number(size)) })));
 }
 
-async function svgFiles(sources: ReadonlyArray<ExportSource>, context: ExportContext) {
-  return forEachSource(sources, context, async (source) => ({ source, svg: await cleanSvg(source) }));
+/**
+ * The sanitised SVGs (when `withSvg`) and their rasters at `sizes`. With rasters, several
+ * assets get a folder each; SVGs alone stay flat.
+ */
+async function vectorFiles(sources: ReadonlyArray<ExportSource>, context: ExportContext, sizes: ReadonlyArray<string>, withSvg: boolean): Promise<ExportFile[]> {
+  const cleaned = await forEachSource(sources, context, async (source) => ({ source, svg: await cleanSvg(source) }));
+  const groups = await Promise.all(
+    cleaned.map(async ({ source, svg }) => [
+      ...(withSvg ? [{ path: sizes.length > 0 ? perAssetPath(sources, source, `${source.name}.svg`) : `${source.name}.svg`, bytes: new TextEncoder().encode(svg) }] : []),
+      ...(await rasterFiles(sources, svg, source, sizes)),
+    ]),
+  );
+  return groups.flat();
 }
 
 export const vectorSvg = defineExporter({
@@ -68,10 +79,7 @@ export const vectorSvg = defineExporter({
   description: 'Each SVG optimised with svgo and sanitised: no scripts, event handlers, foreignObject or external references.',
   extension: 'svg',
   options: [],
-  async export(sources, _options, context) {
-    const cleaned = await svgFiles(sources, context);
-    return { files: cleaned.map(({ source, svg }) => ({ path: `${source.name}.svg`, bytes: new TextEncoder().encode(svg) })), notes: [] };
-  },
+  export: async (sources, _options, context) => ({ files: await vectorFiles(sources, context, [], true), notes: [] }),
 });
 
 export const vectorPng = defineExporter({
@@ -80,11 +88,7 @@ export const vectorPng = defineExporter({
   description: 'Each SVG rendered crisply to PNG at the chosen sizes (transparent, square).',
   extension: 'png',
   options: [sizesOption],
-  async export(sources, options, context) {
-    const cleaned = await svgFiles(sources, context);
-    const groups = await Promise.all(cleaned.map(({ source, svg }) => rasterFiles(sources, svg, source, options.sizes)));
-    return { files: groups.flat(), notes: [] };
-  },
+  export: async (sources, options, context) => ({ files: await vectorFiles(sources, context, options.sizes, false), notes: [] }),
 });
 
 export const vectorZip = defineExporter({
@@ -93,16 +97,7 @@ export const vectorZip = defineExporter({
   description: 'The optimised SVGs with PNG rasters at the chosen sizes.',
   extension: 'zip',
   options: [sizesOption],
-  async export(sources, options, context) {
-    const cleaned = await svgFiles(sources, context);
-    const groups = await Promise.all(
-      cleaned.map(async ({ source, svg }) => [
-        { path: perAssetPath(sources, source, `${source.name}.svg`), bytes: new TextEncoder().encode(svg) },
-        ...(await rasterFiles(sources, svg, source, options.sizes)),
-      ]),
-    );
-    return { files: groups.flat(), notes: [] };
-  },
+  export: async (sources, options, context) => ({ files: await vectorFiles(sources, context, options.sizes, true), notes: [] }),
 });
 
 export const VECTOR_EXPORTERS: ReadonlyArray<AnyExporter> = [vectorSvg, vectorPng, vectorZip];
