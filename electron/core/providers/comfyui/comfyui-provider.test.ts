@@ -176,6 +176,9 @@ describe('ComfyUI provider', () => {
     const error = await job;
     expect(error).toMatchObject({ kind: 'unreachable', retryable: true });
     expect((error as Error).message).toMatch(/stopped answering while generating/);
+    // The failed job made detection look again: routing stops offering ComfyUI without waiting for the timer.
+    await expect.poll(() => c.service.status().state).toBe('not_found');
+    expect(c.service.source.isAvailable()).toBe(false);
   });
 
   it('ComfyUI restarting mid-job: the socket reconnects and the lost job fails with the reason', async () => {

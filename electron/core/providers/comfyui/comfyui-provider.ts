@@ -33,6 +33,8 @@ export interface ComfyUiProviderDeps {
   readonly log: Logger;
   readonly timing?: Partial<RunTiming>;
   readonly onFrameArrived?: (at: number) => void;
+  /** A job found the server gone: detection re-checks now, so routing and the studio know at once. */
+  readonly onUnreachable?: () => void;
 }
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['generate', 'scene', 'animate', 'rotate', 'inpaint']);
@@ -120,7 +122,7 @@ export class ComfyUiProvider implements Provider {
       throw new ProviderError('invalid_request', error instanceof Error ? error.message : String(error));
     }
 
-    const run = await runPrompt(
+    const run = await this.track(runPrompt(
       {
         client,
         socket: connection.socket,
@@ -132,10 +134,19 @@ export class ComfyUiProvider implements Provider {
       filled,
       signal,
       onProgress,
-    );
+    ));
     const image = pickOutput(run.images);
-    const output = await client.view(image, signal);
+    const output = await this.track(client.view(image, signal));
     return { bytes: output.bytes, mime: output.mime, model: checkpoint };
+  }
+
+  private async track<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (error) {
+      if (error instanceof ProviderError && error.kind === 'unreachable') this.deps.onUnreachable?.();
+      throw error;
+    }
   }
 
   private workflowFor(request: ProviderRequest, checkpoint: string): { graph: Graph; fast: boolean } {

@@ -77,6 +77,7 @@ export class ComfyUiService {
       log: deps.log,
       ...(deps.runTiming ? { timing: deps.runTiming } : {}),
       ...(deps.onFrameArrived ? { onFrameArrived: deps.onFrameArrived } : {}),
+      onUnreachable: () => void this.detection.recheck(),
     });
     this.source = {
       id: 'comfyui',
