@@ -90,6 +90,9 @@ describe('providers.* channels', () => {
     const verdict = await value<{ outcome: string; message: string }>('providers.testKey', { id: 'together', key: wrong });
     expect(verdict.outcome).toBe('invalid');
     expect(verdict.message).toMatch(/401/);
+    // Together overloaded is not a refused key: it could not be checked.
+    together.failNext(1, 503);
+    expect(await value<{ outcome: string; message: string }>('providers.testKey', { id: 'together' })).toMatchObject({ outcome: 'unverified', message: expect.stringMatching(/503/) });
   });
 
   it('generates code through Together’s chat once the key is saved (one provider, two endpoints)', async () => {

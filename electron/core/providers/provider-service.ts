@@ -41,7 +41,7 @@ export class ProviderService {
 
   constructor(private readonly deps: ProviderServiceDeps) {
     const { settings } = deps;
-    this.keys = new ProviderKeys({ secrets: deps.secrets, log: deps.log, verifier: (id) => this.cloud.get(id)?.client().verifyKey });
+    this.keys = new ProviderKeys({ secrets: deps.secrets, log: deps.log, verifier: (id) => this.cloud.get(id)?.verifier() });
     for (const [id, entry] of Object.entries(deps.cloudClients ?? CLOUD_CLIENTS) as Array<[CloudProviderId, CloudClientEntry]>) {
       this.cloud.set(id, new CloudSource(id, entry, settings, this.keys, deps.fetch));
     }

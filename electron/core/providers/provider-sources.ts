@@ -7,11 +7,12 @@ import { providerSettings, type ProviderSettings } from '../../../shared/provide
 import type { SettingsStore } from '../settings/settings-store';
 import type { CloudClient, CloudClientEntry, CloudProviderId } from './cloud-clients';
 import type { FetchLike } from './http/provider-http';
-import type { ProviderKeys } from './keys/provider-keys';
+import type { KeyVerifier, ProviderKeys } from './keys/provider-keys';
+import { kindForStatus } from './http/errors';
 import { isKeyedProvider } from './keys/provider-keys';
 import { createLocalLlmProvider } from './local-llm/local-llm-provider';
 import type { LocalLlmMonitor } from './local-llm/monitor';
-import type { Provider, ProviderId } from './provider';
+import { ProviderError, type Provider, type ProviderId } from './provider';
 import type { ProviderSource } from './provider-registry';
 import type { ChatProvider } from './text/chat-provider';
 
@@ -44,6 +45,35 @@ export class CloudSource implements ProviderSource {
 
   provider(): Provider {
     return this.client().provider;
+  }
+
+  /**
+   * "Test key" through the client's `verifyKey`, told apart by what the provider actually
+   * answered: only a 401/403 means the key was refused. A 5xx, a timeout or no connection means
+   * the key could not be checked (thrown as that kind, which ProviderKeys reports as such).
+   */
+  verifier(): KeyVerifier | undefined {
+    if (!this.client().verifyKey) return undefined;
+    return async (key, signal) => {
+      const seen = { requests: 0, status: undefined as number | undefined };
+      const base = this.fetchImpl ?? fetch;
+      const { baseUrl, standardModel, hdModel } = this.settingsNow();
+      const probe = this.entry.create({
+        baseUrl,
+        models: { standard: standardModel, hd: hdModel },
+        getKey: async () => key,
+        fetch: async (input, init) => {
+          seen.requests += 1;
+          const response = await base(input, init);
+          seen.status = response.status;
+          return response;
+        },
+      });
+      const verdict = await (probe.verifyKey ?? (async () => ({ valid: true as const })))(key, signal);
+      // No request at all: the client refused the key's shape itself — a real "invalid".
+      if (verdict.valid || seen.requests === 0 || seen.status === 401 || seen.status === 403) return verdict;
+      throw new ProviderError(seen.status === undefined ? 'unreachable' : kindForStatus(seen.status), verdict.reason);
+    };
   }
 
   /** The client as configured now (rebuilt when base URL or models changed). */
