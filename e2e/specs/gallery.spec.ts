@@ -20,7 +20,7 @@ async function generate(page: Page, prompt: string, done: number): Promise<void>
 const cards = (page: Page) => page.getByRole('list', { name: 'Assets' }).getByRole('listitem');
 const card = (page: Page, name: RegExp) => cards(page).filter({ has: page.getByRole('img', { name }) });
 
-test('search, filter, star, delete and undo, re-run, details, reveal and drag out', async ({ page, studio }) => {
+test('search, filter, star, delete and undo, re-run, details, reveal and drag out', async ({ page, studio }, testInfo) => {
   studio.stub.latencyMs = 100;
   await page.goto(`${studio.url}pixel/studio`);
   await createWorkspace(page, 'Pixel', 'Bestiary');
@@ -96,6 +96,7 @@ test('search, filter, star, delete and undo, re-run, details, reveal and drag ou
   await expect(queue.getByText('Succeeded', { exact: true })).toHaveCount(3, { timeout: 15_000 });
   await expect(queue.getByRole('listitem').filter({ hasText: 'a red dragon' }).getByText(seed, { exact: true })).toHaveCount(2);
   await expect(cards(page)).toHaveCount(3);
+  await page.screenshot({ path: testInfo.outputPath('gallery-pixel.png') });
 
   // Details drawer: the job as recorded, with its provider attempts.
   await dragonRow.first().getByRole('button', { name: 'Details' }).click();
@@ -104,6 +105,7 @@ test('search, filter, star, delete and undo, re-run, details, reveal and drag ou
   await expect(drawer.getByRole('table')).toContainText('comfyui');
   await expect(drawer.getByRole('table')).toContainText('OK');
   await expect(drawer.getByLabel('Prompt', { exact: true })).toContainText('red dragon');
+  await page.screenshot({ path: testInfo.outputPath('job-details.png') });
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
 });
