@@ -81,8 +81,8 @@ export type ExportResult = z.infer<typeof ExportResultSchema>;
 
 export const ExportProgressSchema = z.object({
   exportId: z.string(),
-  /** reading | rendering | writing */
-  phase: z.enum(['reading', 'rendering', 'writing']),
+  /** Exports read, render, then write; a `.wokpack` import (its `exportId` is the pack token) imports. */
+  phase: z.enum(['reading', 'rendering', 'writing', 'importing']),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
 });

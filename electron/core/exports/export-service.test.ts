@@ -191,6 +191,7 @@ describe('.wokpack round trip', () => {
     const imported = await value<{ imported: number; assetIds: string[] }>(t.call('wokpack.import', { token: summary.token, workspaceId: business.id, allowCrossMode: true }));
     expect(imported.imported).toBe(3);
     expect(t.events.some((e) => e.event === 'wokpack.imported')).toBe(true);
+    expect(t.events.filter((e) => e.event === 'exports.progress').map((e) => e.payload)).toContainEqual({ exportId: summary.token, phase: 'importing', done: 3, total: 3 });
     const rows = t.core.services.library.assets.page(business.id, { limit: 10 }).items;
     expect(rows).toHaveLength(3);
     for (const row of rows) {

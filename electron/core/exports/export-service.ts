@@ -80,6 +80,14 @@ function progressThrottle(emit: (done: number, total: number) => void): (done: n
   };
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export class ExportService {
   private readonly running = new Map<string, AbortController>();
   /** Files this session wrote: the only ones "Reveal in folder" will show. */
@@ -195,6 +203,7 @@ export class ExportService {
       insertRows: (newRows) => this.deps.library.assets.insertMany(newRows),
       packName: pending.fileName,
       now: this.now(),
+      onProgress: progressThrottle((done, total) => this.deps.events.emit('exports.progress', { exportId: input.token, phase: 'importing', done, total })),
     });
     // Kept until now so a refused cross-mode import can be confirmed without choosing again.
     this.pending.delete(input.token);
@@ -259,6 +268,9 @@ export class ExportService {
     { fileName, bytes, info, destination }: { fileName: string; bytes: Uint8Array; info: ExportFormatInfo; destination: 'dialog' | 'workspace' },
     signal: AbortSignal,
   ) {
+    // The atomic writer creates missing parents: an unplugged drive's workspace folder must
+    // not quietly reappear on the system disk just to hold an export.
+    if (!isDirectory(workspace.folder)) throw new AppFailure('not_found', 'The workspace folder is missing; re-attach it and try again.', 'workspaceId');
     const exportsDir = resolveInside(workspace.folder, EXPORTS_DIR);
     let target: string;
     if (destination === 'dialog') {

@@ -70,10 +70,19 @@ describe('exports store', () => {
     const { fake, store, toasts, imported } = setup();
     const summary: WokpackSummary = { token: 'a'.repeat(32), fileName: 'sprites.wokpack', assetCount: 3, modes: { pixel: 3 }, crossMode: true, exportedAt: 1 };
     fake.handlers['wokpack.choose'] = () => ok(summary);
-    fake.handlers['wokpack.import'] = () => ok({ workspaceId: WS, imported: 3, assetIds: ['x', 'y', 'z'] });
+    const answer = deferred<void>();
+    fake.handlers['wokpack.import'] = async () => {
+      await answer.promise;
+      return ok({ workspaceId: WS, imported: 3, assetIds: ['x', 'y', 'z'] });
+    };
     const stop = store.getState().start();
     expect(await store.getState().choosePack(WS)).toEqual(ok(summary));
-    await store.getState().importPack(summary, WS, true);
+    const importing = store.getState().importPack(summary, WS, true);
+    fake.emit('exports.progress', { exportId: summary.token, phase: 'importing', done: 2, total: 3 });
+    expect(store.getState().importing).toEqual({ token: summary.token, progress: { exportId: summary.token, phase: 'importing', done: 2, total: 3 } });
+    answer.resolve();
+    await importing;
+    expect(store.getState().importing).toBeNull();
     expect(fake.callsTo('wokpack.import')).toEqual([{ token: summary.token, workspaceId: WS, allowCrossMode: true }]);
     expect(toasts.at(-1)).toMatchObject({ tone: 'success', message: '3 assets from sprites.wokpack added to the gallery.' });
     fake.emit('wokpack.imported', { workspaceId: WS, count: 3 });

@@ -34,6 +34,8 @@ export interface ExportRequest {
 export interface ExportsState {
   readonly formats: Readonly<Partial<Record<ModeId, ModeFormats>>>;
   readonly running: RunningExport | null;
+  /** The `.wokpack` import in progress (keyed by its pack token), with its progress. */
+  readonly importing: { readonly token: string; readonly progress: ExportProgress | null } | null;
   loadFormats(mode: ModeId): Promise<void>;
   run(request: ExportRequest): Promise<Result<ExportResult>>;
   cancel(): Promise<void>;
@@ -63,6 +65,7 @@ export function createExportsStore({ api, notify, onImported, newId = () => `exp
   return create<ExportsState>()((set, get) => ({
     formats: {},
     running: null,
+    importing: null,
 
     async loadFormats(mode) {
       const current = get().formats[mode];
@@ -115,7 +118,9 @@ export function createExportsStore({ api, notify, onImported, newId = () => `exp
     },
 
     async importPack(summary, workspaceId, allowCrossMode) {
+      set({ importing: { token: summary.token, progress: null } });
       const result = await api.wokpack.import({ token: summary.token, workspaceId, allowCrossMode });
+      set((s) => (s.importing?.token === summary.token ? { importing: null } : s));
       if (!result.ok) notifyError(notify, result.error, 'Import failed; nothing was added');
       else notify({ tone: 'success', title: 'Pack imported', message: `${plural(result.value.imported, 'asset')} from ${summary.fileName} added to the gallery.` });
       return result;
@@ -124,7 +129,11 @@ export function createExportsStore({ api, notify, onImported, newId = () => `exp
     start() {
       const stops = [
         api.on('exports.progress', (progress) => {
-          set((s) => (s.running?.exportId === progress.exportId ? { running: { ...s.running, progress } } : s));
+          set((s) => {
+            if (s.running?.exportId === progress.exportId) return { running: { ...s.running, progress } };
+            if (s.importing?.token === progress.exportId) return { importing: { ...s.importing, progress } };
+            return s;
+          });
         }),
         api.on('wokpack.imported', ({ workspaceId }) => onImported(workspaceId)),
       ];

@@ -9,7 +9,9 @@ import type { Workspace } from '../../../../shared/workspace';
 import { Button } from '../../components/Button';
 import { Dialog, DialogBody, DialogFooter } from '../../components/Dialog';
 import { CheckboxField } from '../../components/FormFields';
+import { ProgressBar } from '../../components/ProgressBar';
 import { useExports } from '../../stores';
+import { progressFraction, progressLabel } from './exportForm';
 
 export interface ImportPackDialogProps {
   readonly workspace: Workspace;
@@ -19,6 +21,7 @@ export interface ImportPackDialogProps {
 
 export function ImportPackDialog({ workspace, summary, onClose }: ImportPackDialogProps) {
   const importPack = useExports((s) => s.importPack);
+  const importing = useExports((s) => (s.importing?.token === summary.token ? s.importing : null));
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const from = MODE_IDS.filter((mode) => (summary.modes[mode] ?? 0) > 0)
@@ -54,6 +57,7 @@ export function ImportPackDialog({ workspace, summary, onClose }: ImportPackDial
               hint="Each keeps a note of the mode it was made in."
             />
           )}
+          {busy && <ProgressBar value={progressFraction(importing?.progress ?? null)} label={progressLabel(importing?.progress ?? null)} />}
         </DialogBody>
         <DialogFooter>
           <Button type="button" variant="ghost" onClick={onClose} disabled={busy}>

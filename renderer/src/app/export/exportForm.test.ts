@@ -38,5 +38,7 @@ describe('export form model', () => {
     expect(progressFraction({ exportId: 'e', phase: 'rendering', done: 5, total: 10 })).toBeCloseTo(0.45);
     expect(progressFraction({ exportId: 'e', phase: 'writing', done: 1, total: 1 })).toBe(1);
     expect(progressLabel({ exportId: 'e', phase: 'rendering', done: 5, total: 10 })).toBe('Rendering 5 of 10…');
+    expect(progressFraction({ exportId: 'e', phase: 'importing', done: 1, total: 4 })).toBe(0.25);
+    expect(progressLabel({ exportId: 'e', phase: 'importing', done: 1, total: 4 })).toBe('Importing 1 of 4…');
   });
 });

@@ -25,11 +25,13 @@ export function toggleChoice(spec: Extract<ExportOptionSpec, { type: 'multi' }>,
 export function progressFraction(progress: ExportProgress | null): number {
   if (progress === null || progress.total === 0) return 0;
   const part = progress.done / progress.total;
+  if (progress.phase === 'importing') return part;
   return progress.phase === 'writing' ? 0.9 + 0.1 * part : 0.9 * part;
 }
 
 export function progressLabel(progress: ExportProgress | null): string {
   if (progress === null) return 'Starting…';
   if (progress.phase === 'writing') return 'Saving…';
+  if (progress.phase === 'importing') return `Importing ${progress.done} of ${progress.total}…`;
   return `Rendering ${progress.done} of ${progress.total}…`;
 }
