@@ -265,6 +265,16 @@ describe('links', () => {
     expect(opened).toEqual([`${server.url}/pricing`, `${server.url}/account/billing`]);
   });
 
+  it('tells the panel at once when the service address changes', async () => {
+    const service = makeService();
+    events = [];
+    settings.update({ providers: { hosted: { enabled: true, baseUrl: 'https://staging.wokgen.example', standardModel: null, hdModel: null } } });
+    expect(events).toEqual([{ event: 'account.changed', payload: expect.objectContaining({ baseUrl: 'https://staging.wokgen.example', plansUrl: 'https://staging.wokgen.example/pricing' }) }]);
+    settings.update({ theme: 'light' });
+    expect(events).toHaveLength(1);
+    service.close();
+  });
+
   it('never opens a plain-http address that is not this machine', async () => {
     settings.update({ providers: { hosted: { enabled: true, baseUrl: 'http://example.com', standardModel: null, hdModel: null } } });
     const service = makeService();

@@ -94,8 +94,16 @@ export class AccountService {
   private attempt: SignInAttempt | null = null;
   private syncing: Promise<AccountStatus> | null = null;
   private closed = false;
+  private readonly unsubscribeSettings: () => void;
 
   constructor(private readonly deps: AccountServiceDeps) {
+    // The panel shows the service's address and links: follow a changed address at once.
+    let baseUrl = this.baseUrl();
+    this.unsubscribeSettings = deps.settings.onDidChange(() => {
+      if (this.baseUrl() === baseUrl) return;
+      baseUrl = this.baseUrl();
+      this.emitChanged();
+    });
     this.now = deps.now ?? Date.now;
     this.clock = deps.clock ?? systemClock;
     this.snapshotFile = new AccountSnapshotFile(deps.dataDir);
@@ -302,6 +310,7 @@ export class AccountService {
   /** Lets pending work finish quietly at shutdown. */
   close(): void {
     this.closed = true;
+    this.unsubscribeSettings();
     this.attempt?.controller.abort();
   }
 
