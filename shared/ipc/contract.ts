@@ -277,11 +277,11 @@ export const channels = {
     input: z.object({ id: ConfigurableProviderIdSchema, patch: ProviderConfigPatchSchema }).strict(),
     output: ProviderStatusSchema,
   },
-  'localLlm.status': {
+  'providers.localLlmStatus': {
     input: NoInput,
     output: LocalLlmStatusSchema,
   },
-  'localLlm.detect': {
+  'providers.detectLocalLlm': {
     input: NoInput,
     output: LocalLlmStatusSchema,
   },

@@ -105,8 +105,8 @@ export function createHandlers(services: CoreServices): CoreHandlers {
     'providers.removeKey': ({ id }) => services.providers.removeKey(id),
     'providers.testKey': ({ id, key }) => services.providers.testKey(id, key),
     'providers.configure': ({ id, patch }) => services.providers.configure(id, patch),
-    'localLlm.status': () => services.providers.localLlm.status(),
-    'localLlm.detect': () => services.providers.detectLocalLlm(),
+    'providers.localLlmStatus': () => services.providers.localLlm.status(),
+    'providers.detectLocalLlm': () => services.providers.detectLocalLlm(),
 
     'account.status': () => account.status(),
     'account.signIn': ({ flow }) => account.signIn(flow),

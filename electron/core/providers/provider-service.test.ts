@@ -127,8 +127,8 @@ describe('providers.* channels', () => {
   });
 
   it('reports the local LLM with no servers to probe (tests probe nothing they did not start)', async () => {
-    expect(await value('localLlm.detect', {})).toMatchObject({ servers: [], selected: null });
-    expect(await value('localLlm.status', {})).toMatchObject({ servers: [], selected: null });
+    expect(await value('providers.detectLocalLlm', {})).toMatchObject({ servers: [], selected: null });
+    expect(await value('providers.localLlmStatus', {})).toMatchObject({ servers: [], selected: null });
   });
 
   it('never lets a key reach an IPC answer or an event', () => {

@@ -96,7 +96,7 @@ export function createProvidersStore({ api, notify }: ProvidersDeps) {
 
     async detectLocalLlm() {
       set({ detecting: true });
-      const result = await api.localLlm.detect({});
+      const result = await api.providers.detectLocalLlm({});
       set((s) => ({ detecting: false, ...(result.ok && s.overview ? { overview: { ...s.overview, localLlm: result.value } } : {}) }));
       if (!result.ok) notifyError(notify, result.error, 'Local servers not checked');
       // The statuses (available, hint) follow with providers.changed; ask once more in case nothing changed.

@@ -61,7 +61,7 @@ beforeEach(() => {
 describe('ProvidersSection', () => {
   it('refuses plain-text key storage until the user confirms it, and then turns the setting on', async () => {
     fake.handlers['providers.list'] = () => ok(overview({ kind: 'plain-text-file', label: 'Plain-text file (no keyring found)', usable: false, plainTextOffered: true }));
-    fake.handlers['settings.update'] = (patch) => ok({ ...DEFAULT_SETTINGS, ...patch });
+    fake.handlers['settings.update'] = () => ok({ ...DEFAULT_SETTINGS, allowPlainTextSecrets: true });
     render(<ProvidersSection />);
     await screen.findByText(/cannot be stored securely/);
     expect((screen.getByLabelText('Together AI API key') as HTMLInputElement).disabled).toBe(true);
@@ -79,14 +79,14 @@ describe('ProvidersSection', () => {
 
   it('names the keychain and lists the local servers with their models; Detect again asks the core', async () => {
     fake.handlers['providers.list'] = () => ok(overview({ kind: 'keychain', label: 'OS keychain', usable: true, plainTextOffered: false }));
-    fake.handlers['localLlm.detect'] = () => ok(overview({ kind: 'keychain', label: 'OS keychain', usable: true, plainTextOffered: false }).localLlm);
+    fake.handlers['providers.detectLocalLlm'] = () => ok(overview({ kind: 'keychain', label: 'OS keychain', usable: true, plainTextOffered: false }).localLlm);
     render(<ProvidersSection />);
     expect((await screen.findByText('OS keychain')).tagName).toBe('STRONG');
     const card = screen.getByRole('listitem', { name: 'Local LLM (Ollama / LM Studio)' });
     expect(within(card).getByText('qwen2.5-coder:7b, llama3.2:3b')).toBeTruthy();
     expect(within(card).getByText(/nothing answers at http:\/\/127.0.0.1:1234/)).toBeTruthy();
     fireEvent.click(within(card).getByRole('button', { name: 'Detect again' }));
-    await waitFor(() => expect(fake.callsTo('localLlm.detect')).toHaveLength(1));
+    await waitFor(() => expect(fake.callsTo('providers.detectLocalLlm')).toHaveLength(1));
   });
 
   it('shows a bad paste beside the field, and never keeps the key after saving', async () => {
