@@ -275,6 +275,22 @@ describe('links', () => {
     service.close();
   });
 
+  it('signs out when the address changes while signed in: tokens never go to another server', async () => {
+    const service = makeService();
+    await signInWithBrowser(service);
+    const other = await TestAccountServer.start();
+    try {
+      settings.update({ providers: { hosted: { enabled: true, baseUrl: other.url, standardModel: null, hdModel: null } } });
+      const status = await until(service, (s) => s.state === 'signed_out');
+      expect(status.message).toMatch(/address changed/);
+      expect(await secrets.accounts()).toEqual([]);
+      await until(service, () => server.server.requestsTo(/^\/oauth\/revoke$/).length === 1);
+      expect(other.server.requests).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('never opens a plain-http address that is not this machine', async () => {
     settings.update({ providers: { hosted: { enabled: true, baseUrl: 'http://example.com', standardModel: null, hdModel: null } } });
     const service = makeService();

@@ -101,8 +101,11 @@ export class AccountService {
     let baseUrl = this.baseUrl();
     this.unsubscribeSettings = deps.settings.onDidChange(() => {
       if (this.baseUrl() === baseUrl) return;
+      const previous = baseUrl;
       baseUrl = this.baseUrl();
-      this.emitChanged();
+      // Tokens belong to the server that issued them: never send them to another address.
+      if (this.session.signedIn || this.attempt) void this.signOut(previous, 'Signed out: the account server address changed. Sign in to the new one.');
+      else this.emitChanged();
     });
     this.now = deps.now ?? Date.now;
     this.clock = deps.clock ?? systemClock;
@@ -248,18 +251,19 @@ export class AccountService {
     return this.status();
   }
 
-  async signOut(): Promise<AccountStatus> {
+  /** `issuer`: where the tokens came from (revoked there); `reason`: shown when not the user's choice. */
+  async signOut(issuer = this.baseUrl(), reason: string | null = null): Promise<AccountStatus> {
     this.attempt?.controller.abort();
     this.attempt = null;
     const previous = await this.session.clear();
     this.known = null;
     this.stale = false;
-    this.message = null;
+    this.message = reason;
     this.ledger.clear();
     this.snapshotFile.clear();
     this.api.setRateLimit(null);
     // Best effort and in the background: signing out never waits on the network (RFC 7009).
-    if (previous?.refreshToken) void this.oauth().revoke(previous.refreshToken);
+    if (previous?.refreshToken) void this.oauth(issuer).revoke(previous.refreshToken);
     this.emitChanged();
     return this.status();
   }
