@@ -1,34 +1,48 @@
 /**
- * The studio's "Latest result" panel: the workspace's newest asset in the mode's own live
- * view (studioViews.ts). Modes without one show nothing here; the gallery has their results.
+ * The studio's "Latest result" panel: the newest job's results in the mode's own live view
+ * (studioViews.ts), with a variant switch when the job made several. Modes without a view show
+ * nothing here; the gallery has their results.
  */
+import { useState } from 'react';
 import type { Asset } from '../../../shared/library';
 import type { ModeId } from '../../../shared/modes';
 import type { Workspace } from '../../../shared/workspace';
 import { useLibrary } from '../stores';
 import { selectWorkspaceAssets } from '../stores/library';
+import { latestGroup } from './latestGroup';
 import { resultViewFor } from './studioViews';
 
 export function LatestResult({ workspace }: { workspace: Workspace }) {
   const { items } = useLibrary(selectWorkspaceAssets(workspace.id));
-  const latest = items.find((asset) => resultViewFor(workspace.mode, asset) !== null);
-  if (latest === undefined) return null;
-  const view = resultViewFor(workspace.mode, latest);
+  const group = latestGroup(items, (asset) => resultViewFor(workspace.mode, asset) !== null);
+  const [picked, setPicked] = useState<string | null>(null);
+  const shown = group.find((a) => a.id === picked) ?? group[0];
+  if (shown === undefined) return null;
+  const view = resultViewFor(workspace.mode, shown);
   if (view === null) return null;
-  const prompt = typeof latest.metadata['prompt'] === 'string' ? latest.metadata['prompt'] : '';
+  const prompt = typeof shown.metadata['prompt'] === 'string' ? shown.metadata['prompt'] : '';
   return (
     <section className="latest-result" aria-labelledby="latest-result-title">
       <div className="latest-result-header">
         <h2 id="latest-result-title" className="section-title">
           Latest result · {view.title}
         </h2>
+        {group.length > 1 && (
+          <div className="sandbox-toolbar" role="radiogroup" aria-label="Variant">
+            {group.map((asset, i) => (
+              <button key={asset.id} type="button" role="radio" aria-checked={asset.id === shown.id} className="sandbox-width" onClick={() => setPicked(asset.id)}>
+                {i + 1}
+              </button>
+            ))}
+          </div>
+        )}
         {prompt !== '' && (
           <span className="latest-result-prompt" title={prompt}>
             {prompt}
           </span>
         )}
       </div>
-      <view.View key={latest.id} asset={latest} />
+      <view.View key={shown.id} asset={shown} />
     </section>
   );
 }
