@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppFailure } from '../../../../shared/errors';
+import type { AssetKind } from '../../../../shared/library';
 import type { ModeId } from '../../../../shared/modes';
 import { AssetMetadataSchema, type AssetMetadata } from '../../assets/asset-metadata';
 import { formatForExtension } from '../../assets/asset-formats';
@@ -24,6 +25,7 @@ import { errnoCode, ioFailure } from '../../fs/errno';
 import { resolveInside } from '../../fs/path-containment';
 import type { NewAsset } from '../../library/assets-repo';
 import { newRowId } from '../../library/row-id';
+import { SvgSanitizeError, sanitizeSvg } from '../../modes/vector/svg-sanitize';
 import type { PackAsset } from './manifest';
 import type { ReadPack } from './read-pack';
 
@@ -137,6 +139,23 @@ function importedMetadata(asset: PackAsset, input: ImportPackInput): AssetMetada
   };
 }
 
+/** The file decides what it is; the manifest may only refine an image to an animation frame or a pack part. */
+function trustedKind(claimed: AssetKind, byExtension: AssetKind): AssetKind {
+  return byExtension === 'image' && (claimed === 'animation' || claimed === 'pack') ? claimed : byExtension;
+}
+
+/**
+ * A pack's SVG is untrusted input like any imported SVG: it goes through the vector mode's
+ * sanitiser (scripts, handlers, foreignObject, external references removed) before it is stored.
+ */
+function sanitizedSvg(bytes: Uint8Array, file: string): Uint8Array {
+  try {
+    return new TextEncoder().encode(sanitizeSvg(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
+  } catch (error) {
+    throw new AppFailure('invalid_input', `${file} is not a readable SVG${error instanceof SvgSanitizeError ? `: ${error.message}` : ''}; nothing was imported.`, 'file');
+  }
+}
+
 function requireFolder(folder: string): void {
   let ok = false;
   try {
@@ -178,8 +197,8 @@ export async function importPack(input: ImportPackInput): Promise<ImportedPack> 
       if (!format) throw new AppFailure('invalid_input', `${asset.file} is not a file type WokGen imports.`, 'file');
       const written = await writeAssetFiles({
         workspaceFolder: stage,
-        metadata: importedMetadata(asset, input),
-        processed: { bytes, mime: format.mime, extension, width: asset.width, height: asset.height },
+        metadata: { ...importedMetadata(asset, input), kind: trustedKind(asset.kind, format.kind) },
+        processed: { bytes: format.extension === 'svg' ? sanitizedSvg(bytes, asset.file) : bytes, mime: format.mime, extension, width: asset.width, height: asset.height },
         pixelArt: asset.sourceMode === 'pixel',
         signal: stageSignal,
       });

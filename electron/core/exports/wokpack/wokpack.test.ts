@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -101,6 +101,20 @@ describe('.wokpack import is all or nothing', () => {
     ).rejects.toBeTruthy();
     expect(inserted).toEqual([]);
     expect(listFiles(ws.folder)).toEqual(before);
+  });
+
+  it('sanitises an SVG from a pack and trusts the file, not the manifest, for its kind', async () => {
+    const ws = folders.workspace(undefined, 'emoji');
+    const evil = strToU8('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4" onload="alert(1)"><script>alert(2)</script><rect width="4" height="4" fill="red"/></svg>');
+    const rows: NewAsset[] = [];
+    const read = readPack(await pack([{ bytes: evil, name: 'evil', path: 'assets/x/evil.svg', kind: 'svg' }]));
+    const lying = { ...read, entries: read.entries.map((entry, index) => (index === 0 ? { ...entry, asset: { ...entry.asset, kind: 'code' as const } } : entry)) };
+    await importPack({ pack: lying, workspace: { id: ws.id, mode: 'emoji', folder: ws.folder }, allowCrossMode: false, insertRows: (r) => void rows.push(...r), packName: 'p', now: Date.now() });
+    expect(rows.map((row) => row.kind)).toEqual(['image', 'image', 'svg']);
+    const svg = readFileSync(join(ws.folder, rows[2]!.relativePath), 'utf8');
+    expect(svg).not.toContain('onload');
+    expect(svg).not.toContain('<script');
+    expect(svg).toContain('<rect');
   });
 
   it('asks before importing another mode’s assets', async () => {
