@@ -54,7 +54,8 @@ export const emojiPng = defineExporter({
   id: 'png',
   label: 'PNG sizes',
   description: 'Each emoji as PNG at 16, 32, 64, 128 and 256 px (transparent, square).',
-  extension: 'zip',
+  // One emoji at one size is saved as the PNG itself; more are zipped.
+  extension: 'png',
   options: [{ type: 'multi', key: 'sizes', label: 'Sizes', choices: EMOJI_SIZES.map((size) => ({ value: size, label: `${size} px` })), default: ['128'] }],
   async export(sources, options, context) {
     const files = await sizedFiles(sources, options.sizes, context);
