@@ -42,9 +42,10 @@ export function initialJsGzipKb(rendererDir: string): number {
   return bytes / 1024;
 }
 
-/** 10k assets (1 per job, newest first by time) with a real thumbnail each. */
-async function seed(app: TestApp): Promise<string> {
-  const workspace = app.core.services.workspaces.create({ name: 'Bench gallery', mode: 'pixel' });
+/** A pixel workspace of 10k assets (1 per job, one second apart) with a real thumbnail each. */
+export async function seedWorkspace(core: TestApp['core']): Promise<string> {
+  const { workspaces, library } = core.services;
+  const workspace = workspaces.create({ name: 'Bench gallery', mode: 'pixel' });
   const thumbs = await Promise.all(
     ['#7c3aed', '#0ea5e9', '#22c55e', '#f97316', '#e11d48', '#facc15'].map((background) =>
       sharp({ create: { width: 192, height: 192, channels: 3, background } }).webp({ quality: 70 }).toBuffer(),
@@ -77,8 +78,8 @@ async function seed(app: TestApp): Promise<string> {
       createdAt,
     });
   }
-  app.core.services.library.jobs.insertMany(jobs);
-  app.core.services.library.assets.insertMany(assets);
+  library.jobs.insertMany(jobs);
+  library.assets.insertMany(assets);
   return workspace.id;
 }
 
@@ -165,7 +166,7 @@ export async function runRendererBench(): Promise<void> {
   });
   try {
     progress(`renderer: seeding ${ASSETS} assets…`);
-    await seed(app);
+    await seedWorkspace(app.core);
     const context = await browser.newContext({ viewport: VIEWPORT });
     await context.addInitScript(OBSERVERS);
     const times: number[] = [];
