@@ -73,9 +73,10 @@ export class AccountSession {
 
   /** Forgets the tokens (sign-out); returns what was stored so the caller can revoke it. */
   async clear(): Promise<TokenSet | null> {
-    await this.load();
-    const previous = this.tokens;
+    // Synchronously when loaded: no request started after this call gets the old token.
+    const previous = this.loaded ? this.tokens : await this.deps.store.load();
     this.tokens = null;
+    this.loaded = true;
     this.refreshing = null;
     await this.deps.store.clear();
     return previous;
