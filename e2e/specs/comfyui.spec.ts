@@ -33,6 +33,8 @@ test('the studio header shows the connected ComfyUI; Settings lists devices and 
 });
 
 test('a pixel batch of 4 through ComfyUI: progress and previews, then the gallery and files with metadata', async ({ page, studio }) => {
+  // Real server round trips, waits for a failure to be noticed and a restart: more than the default budget on a busy machine.
+  test.slow();
   studio.comfy.controls.stepMs = 30;
   await page.goto(`${studio.url}pixel/studio`);
   await createWorkspace(page, 'Pixel', 'Knights');
@@ -73,6 +75,8 @@ test('cancelling a running ComfyUI job interrupts it on the server', async ({ pa
 });
 
 test('ComfyUI stopping mid-job: the job fails with a clear reason, the studio stays usable, and works again when it is back', async ({ page, studio }) => {
+  // Real server round trips, waits for a failure to be noticed and a restart: more than the default budget on a busy machine.
+  test.slow();
   studio.comfy.controls.stepMs = 300;
   await page.goto(`${studio.url}pixel/studio`);
   await createWorkspace(page, 'Pixel', 'Outage');
@@ -95,4 +99,34 @@ test('ComfyUI stopping mid-job: the job fails with a clear reason, the studio st
   await page.getByLabel('Prompt', { exact: true }).fill('a castle at dawn');
   await page.getByLabel('Prompt', { exact: true }).press('Control+Enter');
   await expect(queue.getByText('Succeeded')).toBeVisible({ timeout: 30_000 });
+});
+
+test('importing a custom workflow: problems are listed by node; a clean one is saved and can be removed with Undo', async ({ page, studio }) => {
+  await page.goto(`${studio.url}settings`);
+  const card = page.locator('[data-provider="comfyui"]');
+  await expect(card.getByRole('status', { name: 'ComfyUI status' })).toContainText('Connected');
+  await card.getByText('Custom workflows').click();
+  const exported = {
+    '1': { class_type: 'CheckpointLoaderSimple', inputs: { ckpt_name: 'sd_xl_base_1.0.safetensors' } },
+    '2': { class_type: 'CLIPTextEncode', inputs: { text: 'a cat', clip: ['1', 1] } },
+    '3': { class_type: 'CLIPTextEncode', inputs: { text: 'ugly', clip: ['1', 1] } },
+    '4': { class_type: 'EmptyLatentImage', inputs: { width: 512, height: 512, batch_size: 1 } },
+    '5': { class_type: 'KSampler', inputs: { model: ['1', 0], positive: ['2', 0], negative: ['3', 0], latent_image: ['4', 0], seed: 1, steps: 20, cfg: 8, sampler_name: 'euler', scheduler: 'normal', denoise: 1 } },
+    '6': { class_type: 'VAEDecode', inputs: { samples: ['5', 0], vae: ['1', 2] } },
+    '7': { class_type: 'SaveImage', inputs: { images: ['6', 0], filename_prefix: 'Mine' } },
+  };
+  const file = card.getByLabel('Import an API-format workflow');
+  await file.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exported, '8': { class_type: 'UltraUpscale', inputs: {} } })) });
+  const problems = card.getByRole('alert', { name: 'Workflow problems' });
+  await expect(problems).toContainText("Node 8 (UltraUpscale): this ComfyUI has no node class 'UltraUpscale'");
+
+  await file.setInputFiles({ name: 'My pixel flow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  const list = card.getByRole('list', { name: 'Custom workflows' });
+  await expect(list).toContainText('Pixel: My pixel flow');
+  await expect(problems).toBeHidden();
+
+  await list.getByRole('button', { name: 'Remove' }).click();
+  await expect(list).toBeHidden();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(card.getByRole('list', { name: 'Custom workflows' })).toContainText('Pixel: My pixel flow');
 });

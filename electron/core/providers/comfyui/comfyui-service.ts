@@ -52,6 +52,7 @@ export class ComfyUiService {
   private readonly userWorkflows: UserWorkflowStore;
   private connection: (ComfyUiConnection & { readonly key: string }) | null = null;
   private token: string | null = null;
+  private tokenRead = false;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: ComfyUiServiceDeps) {
@@ -115,12 +116,14 @@ export class ComfyUiService {
   async setToken(token: string): Promise<ComfyUiStatus> {
     await this.deps.secrets.set(COMFYUI_SECRET_ACCOUNT, token);
     this.token = token;
+    this.tokenRead = true;
     return this.recheck();
   }
 
   async clearToken(): Promise<ComfyUiStatus> {
     await this.deps.secrets.delete(COMFYUI_SECRET_ACCOUNT);
     this.token = null;
+    this.tokenRead = true;
     return this.recheck();
   }
 
@@ -153,9 +156,12 @@ export class ComfyUiService {
     this.connection = null;
   }
 
+  /** Read from the keychain once (then kept in memory, like the cloud keys' cache); set/clear update it. */
   private async readToken(): Promise<string | null> {
+    if (this.tokenRead) return this.token;
     try {
       this.token = await this.deps.secrets.get(COMFYUI_SECRET_ACCOUNT);
+      this.tokenRead = true;
     } catch (error) {
       // The keychain may be locked: probe without a token rather than not at all.
       this.deps.log.warn('comfyui: could not read the token', { error: error instanceof Error ? error.message : String(error) });

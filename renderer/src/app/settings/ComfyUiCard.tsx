@@ -55,7 +55,7 @@ export function ComfyUiCard() {
         </p>
         <div className="toolbar">
           <Badge tone={summary.tone}>{status?.state === 'connected' ? `Connected · ${status.version ?? ''}` : status?.state === 'unusable' ? 'Needs attention' : status ? 'Not found' : 'Checking…'}</Badge>
-          <Button size="sm" icon="refresh" pending={checking} onClick={() => void recheck()} aria-keyshortcuts="Alt+R">
+          <Button size="sm" icon="refresh" pending={checking} onClick={() => void recheck()}>
             Re-check
           </Button>
         </div>
