@@ -3,7 +3,7 @@
  * its loopback test server: keys saved, replaced, tested and removed; settings merged; the
  * registry following availability — and no key anywhere in what leaves the core.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TestCore } from '../testing/test-core';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { JsonFileSettingsStore } from '../settings/json-file-settings-store';
@@ -12,7 +12,10 @@ import { TogetherTestServer } from './together/test-server';
 import { ProviderService } from './provider-service';
 import { ProviderKeys } from './keys/provider-keys';
 import { ProviderError } from './provider';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { silentLogger } from '../ports';
+import { chooseSecretStore } from '../secrets/choose-secret-store';
+import { fakeEncryptor } from '../secrets/testing';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -160,6 +163,30 @@ describe('ProviderService logs', () => {
     service.stop();
     expect(lines.join('\n')).not.toContain(key);
     expect(lines.length).toBeGreaterThan(2);
+  });
+});
+
+describe('plain-text key storage', () => {
+  it('refuses to save keys until the user consents, then keeps them and says where', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wokgen-ps-plain-'));
+    const settings = new JsonFileSettingsStore(join(dir, 'settings.json'));
+    const noKeychain = Object.assign(new MemorySecretStore(), { isAvailable: async () => false });
+    const secrets = await chooseSecretStore({ keychain: noKeychain, encryptor: fakeEncryptor({ backend: 'basic_text', plainText: true }), file: join(dir, 'secrets.enc.json'), allowPlainText: () => settings.get().allowPlainTextSecrets });
+    const emitted: unknown[] = [];
+    const service = new ProviderService({ settings, secrets, events: { emit: (_e, p) => emitted.push(p) }, log: silentLogger, localLlmTargets: [] });
+    await service.start();
+    expect(service.list().storage).toMatchObject({ kind: 'plain-text-file', usable: false, plainTextOffered: true });
+    await expect(service.setKey('together', 'tgp_v1_plain_0123456789')).rejects.toMatchObject({ code: 'io_failed', field: 'key', message: expect.stringMatching(/plain text/) });
+
+    settings.update({ allowPlainTextSecrets: true });
+    await vi.waitFor(() => expect(service.list().storage.usable).toBe(true));
+    expect((await service.setKey('together', 'tgp_v1_plain_0123456789')).key).toEqual({ configured: true, last4: '6789' });
+    expect(readFileSync(join(dir, 'secrets.enc.json'), 'utf8')).not.toContain('tgp_v1_plain_0123456789');
+
+    // Withdrawing consent hides the key again (re-read at once) and routing stops using it.
+    settings.update({ allowPlainTextSecrets: false });
+    await vi.waitFor(() => expect(service.keys.has('together')).toBe(false));
+    service.stop();
   });
 });
 
