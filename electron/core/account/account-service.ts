@@ -255,10 +255,10 @@ export class AccountService {
   async signOut(issuer = this.baseUrl(), reason: string | null = null): Promise<AccountStatus> {
     this.attempt?.controller.abort();
     this.attempt = null;
-    const previous = await this.session.clear();
     this.known = null;
     this.stale = false;
     this.message = reason;
+    const previous = await this.session.clear();
     this.ledger.clear();
     this.snapshotFile.clear();
     this.api.setRateLimit(null);
