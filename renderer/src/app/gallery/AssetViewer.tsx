@@ -1,8 +1,8 @@
 /**
  * The asset viewer: a modal dialog ("Asset viewer") with the image large on a checkerboard,
  * zoom (+ / − / 0, nearest-neighbour in pixel mode), the provider's original side by side,
- * the embedded metadata, copy prompt, reveal (the workspace folder — the only reveal channel
- * there is), previous/next (← / →) and, for pixel animation frames, playback at an
+ * the embedded metadata, copy prompt, reveal (the asset's own file in the file manager),
+ * previous/next (← / →) and, for pixel animation frames, playback at an
  * adjustable frame rate. Esc closes; the gallery gives focus back to the asset's card.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -10,7 +10,7 @@ import type { Asset } from '../../../../shared/library';
 import type { Workspace } from '../../../../shared/workspace';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { assetUrl, useToasts, useWorkspaces } from '../../stores';
+import { assetUrl, useLibrary, useToasts } from '../../stores';
 import { StudioAssetView } from '../LatestResult';
 import {
   assetFacts,
@@ -86,7 +86,7 @@ function ViewerBody({
   const [loadedSize, setLoadedSize] = useState<Size | null>(null);
   const [stage, setStage] = useState<Size>({ width: 0, height: 0 });
   const stagesRef = useRef<HTMLDivElement>(null);
-  const reveal = useWorkspaces((s) => s.reveal);
+  const reveal = useLibrary((s) => s.reveal);
 
   // Animation frames: the job's frames in order, playing at the job's frame rate.
   // Plays on open unless the system asks for reduced motion.
@@ -274,9 +274,9 @@ function ViewerBody({
             <Button
               size="sm"
               icon="reveal"
-              onClick={() => void reveal(workspace)}
+              onClick={() => void reveal(asset.id)}
               disabled={workspace.missing}
-              title="Opens this workspace’s folder in your file manager"
+              title="Shows this file in your file manager"
             >
               Reveal in file manager
             </Button>
