@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountStatus } from '../../../shared/hosted-api';
 import type { EventName } from '../../../shared/ipc/contract';
 import { silentLogger, type Logger, type ShellPort } from '../ports';
@@ -14,6 +14,9 @@ import { OAuthClient, OAuthErrorAnswer } from './oauth-client';
 import { createPkcePair } from './pkce';
 import { completeBrowserStep, TestAccountServer } from './testing/test-account-server';
 import { ACCESS_TOKEN_ACCOUNT, REFRESH_TOKEN_ACCOUNT } from './token-store';
+
+// Real loopback servers and sign-in round trips: generous limits for a busy 2-core CI machine.
+vi.setConfig({ testTimeout: 20_000 });
 
 let server: TestAccountServer;
 let root: string;
@@ -45,7 +48,7 @@ function makeService(options: { now?: () => number; clock?: ManualClock; browser
 
 /** Waits for the account.changed event that satisfies `test` (the flows finish in the background). */
 async function until(service: AccountService, test: (status: AccountStatus) => boolean): Promise<AccountStatus> {
-  for (let i = 0; i < 400; i += 1) {
+  for (let i = 0; i < 2000; i += 1) {
     const status = service.status();
     if (test(status)) return status;
     await new Promise((resolve) => setTimeout(resolve, 5));

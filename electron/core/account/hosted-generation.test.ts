@@ -2,11 +2,14 @@
  * HD generation on the hosted account through the real core (createCore, real mode engines,
  * the real pipeline) against the loopback test account server.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountStatus } from '../../../shared/hosted-api';
 import type { Job } from '../../../shared/library';
 import { TestCore } from '../testing/test-core';
 import { completeBrowserStep, TestAccountServer } from './testing/test-account-server';
+
+// The real core, sign-in and generations over loopback: generous limits for a busy CI machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 let server: TestAccountServer;
 let t: TestCore;
@@ -18,7 +21,7 @@ function value<T>(result: { ok: boolean; value?: unknown; error?: unknown }): T 
 }
 
 async function waitFor<T>(read: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 600; i += 1) {
+  for (let i = 0; i < 2000; i += 1) {
     const found = await read();
     if (found !== undefined) return found;
     await new Promise((resolve) => setTimeout(resolve, 10));

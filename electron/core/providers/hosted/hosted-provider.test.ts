@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CreditsRemaining } from '../../../../shared/hosted-api';
 import type { ModeId } from '../../../../shared/modes';
 import { TestAccountServer } from '../../account/testing/test-account-server';
@@ -6,6 +6,9 @@ import { ManualClock } from '../http/clock';
 import { ProviderError, type ProviderRequest } from '../provider';
 import { HostedApiClient } from './hosted-api-client';
 import { HostedProvider } from './hosted-provider';
+
+// Real PNG renders on a loopback server: room for a busy CI machine.
+vi.setConfig({ testTimeout: 20_000 });
 
 let server: TestAccountServer;
 let charges: Array<{ mode: ModeId; credits: number; remaining: CreditsRemaining }>;
