@@ -136,7 +136,8 @@ describe('HD on the hosted account', () => {
     value(await t.call('generation.cancel', { jobId: job.id }));
     const done = await settled(job.id);
     expect(done.status).toBe('cancelled');
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The server finishes its (delayed) handling of the abandoned request; only then is the check meaningful.
+    await waitFor(() => (server.handledGenerations > 0 ? true : undefined), 'the server to finish the request');
     expect(server.generated).toEqual([]);
     expect(server.account.hdCredits).toMatchObject({ monthlyUsed: 98, topUpBalance: 5 });
   });
@@ -149,7 +150,8 @@ describe('HD on the hosted account', () => {
     await waitFor(() => (server.server.requestsTo(/^\/api\/generate$/).length > 0 ? true : undefined), 'request sent');
     value(await t.call('generation.cancel', { jobId: job.id }));
     await t.core.services.pipeline.whenIdle();
-    await waitFor(() => (server.generated.length > 0 ? true : undefined), 'the broken charge');
+    await waitFor(() => (server.handledGenerations > 0 ? true : undefined), 'the broken charge');
+    expect(server.generated).toHaveLength(1);
     await t.core.services.account.sync();
     const reported = t.events.find((e) => e.event === 'account.creditsDiscrepancy');
     expect(reported?.payload).toMatchObject({ expectedTotal: 7, actualTotal: 6, message: expect.stringMatching(/1 more credit was taken/) });

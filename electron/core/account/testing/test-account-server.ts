@@ -86,6 +86,8 @@ export class TestAccountServer {
   /** Refresh tokens stop working (an expired or revoked refresh token). */
   refreshRefused = false;
   readonly generated: Array<{ mode: string; charged: number }> = [];
+  /** Generation requests the server has finished handling (delivered, charged or dropped). */
+  handledGenerations = 0;
 
   private readonly codes = new Map<string, IssuedCode>();
   private readonly accessTokens = new Map<string, number>();
@@ -306,6 +308,14 @@ export class TestAccountServer {
    * aborted (cancel) is not charged — unless the server is told to be broken.
    */
   private async deliver(response: ServerResponse, mode: string, cost: number, body: (remaining: { monthly: number; topUp: number }) => unknown): Promise<void> {
+    try {
+      await this.chargeAndAnswer(response, mode, cost, body);
+    } finally {
+      this.handledGenerations += 1;
+    }
+  }
+
+  private async chargeAndAnswer(response: ServerResponse, mode: string, cost: number, body: (remaining: { monthly: number; topUp: number }) => unknown): Promise<void> {
     if (this.generateDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.generateDelayMs));
     const gone = response.destroyed || response.socket === null || response.socket.destroyed;
     if (gone && !this.chargesUndelivered) return;
