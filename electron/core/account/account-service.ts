@@ -58,7 +58,8 @@ export interface AccountServiceDeps {
 interface SignInAttempt {
   readonly flow: SignInFlow;
   readonly controller: AbortController;
-  readonly expiresAt: number;
+  /** Until the device code arrives: our own limit; then the server's `expires_in`. */
+  expiresAt: number;
   userCode: string | null;
   verificationUri: string | null;
   verificationUriComplete: string | null;
@@ -226,6 +227,7 @@ export class AccountService {
             signal: controller.signal,
             onCode: (authorization) => {
               attempt.userCode = authorization.user_code;
+              attempt.expiresAt = this.now() + authorization.expires_in * 1000;
               attempt.verificationUri = authorization.verification_uri;
               attempt.verificationUriComplete = authorization.verification_uri_complete ?? null;
               ready();
