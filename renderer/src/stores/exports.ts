@@ -31,11 +31,21 @@ export interface ExportRequest {
   readonly destination: 'dialog' | 'workspace';
 }
 
+export interface ExportChoice {
+  readonly formatId: string;
+  /** Options the user set, per format id (unset ones take the format's defaults). */
+  readonly values: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly destination: 'dialog' | 'workspace';
+}
+
 export interface ExportsState {
   readonly formats: Readonly<Partial<Record<ModeId, ModeFormats>>>;
   readonly running: RunningExport | null;
   /** The `.wokpack` import in progress (keyed by its pack token), with its progress. */
   readonly importing: { readonly token: string; readonly progress: ExportProgress | null } | null;
+  /** What the user last exported in each mode (format, options per format, destination), for next time. */
+  readonly lastChoice: Readonly<Partial<Record<ModeId, ExportChoice>>>;
+  remember(mode: ModeId, choice: ExportChoice): void;
   loadFormats(mode: ModeId): Promise<void>;
   run(request: ExportRequest): Promise<Result<ExportResult>>;
   cancel(): Promise<void>;
@@ -66,6 +76,11 @@ export function createExportsStore({ api, notify, onImported, newId = () => `exp
     formats: {},
     running: null,
     importing: null,
+    lastChoice: {},
+
+    remember(mode, choice) {
+      set((s) => ({ lastChoice: { ...s.lastChoice, [mode]: choice } }));
+    },
 
     async loadFormats(mode) {
       const current = get().formats[mode];

@@ -48,7 +48,7 @@ const PNG: ExportFormatInfo = {
 
 beforeEach(() => {
   resetFake(fake);
-  useExports.setState({ formats: {}, running: null, importing: null });
+  useExports.setState({ formats: {}, running: null, importing: null, lastChoice: {} });
   fake.handlers['exports.formats'] = () => ok([PNG, GIF]);
   fake.handlers['exports.run'] = ({ exportId }) =>
     ok({ exportId, file: '/w/exports/x.gif', renamed: false, bytes: 1, assetCount: 2, entries: ['animation.gif'], notes: [] });
@@ -62,7 +62,7 @@ describe('ExportDialog', () => {
   it('offers the mode’s formats with their options and sends what the user chose', async () => {
     const workspace = aWorkspace({ name: 'Sprites', mode: 'pixel' });
     const onClose = vi.fn();
-    render(<ExportDialog mode="pixel" workspace={workspace} selectedIds={['a1', 'a2']} onClose={onClose} />);
+    const first = render(<ExportDialog mode="pixel" workspace={workspace} selectedIds={['a1', 'a2']} onClose={onClose} />);
     await waitFor(() => expect(screen.getByLabelText('Format')).toBeTruthy());
     expect(fake.callsTo('exports.formats')).toEqual([{ mode: 'pixel' }]);
     expect(screen.getByRole('radio', { name: 'Selection (2)' })).toHaveProperty('checked', true);
@@ -78,6 +78,12 @@ describe('ExportDialog', () => {
     expect(fake.callsTo('exports.run')).toEqual([
       { exportId: expect.any(String), workspaceId: workspace.id, assets: ['a1', 'a2'], format: 'gif', options: { delayMs: 120, loop: 'once' }, destination: 'workspace' },
     ]);
+    // Opened again, it starts on the last choice.
+    first.unmount();
+    render(<ExportDialog mode="pixel" workspace={workspace} selectedIds={[]} onClose={() => undefined} />);
+    await waitFor(() => expect(screen.getByLabelText('Format')).toHaveProperty('value', 'gif'));
+    expect(screen.getByLabelText('Loop')).toHaveProperty('value', 'once');
+    expect(screen.getByRole('radio', { name: 'Workspace exports folder' })).toHaveProperty('checked', true);
   });
 
   it('exports the whole workspace when nothing is selected', async () => {

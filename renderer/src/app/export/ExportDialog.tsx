@@ -87,10 +87,13 @@ export function ExportDialog({ mode, workspace, selectedIds, onClose }: ExportDi
   const run = useExports((s) => s.run);
   const cancel = useExports((s) => s.cancel);
   const items = useMemo(() => formats?.items ?? [], [formats]);
-  const [formatId, setFormatId] = useState<string | null>(null);
-  const [values, setValues] = useState<Record<string, OptionValues>>({});
+  const last = useExports((s) => s.lastChoice[mode]);
+  const remember = useExports((s) => s.remember);
+  // The dialog opens on what was exported last in this mode (this session).
+  const [formatId, setFormatId] = useState<string | null>(last?.formatId ?? null);
+  const [values, setValues] = useState<Record<string, OptionValues>>((last?.values ?? {}) as Record<string, OptionValues>);
   const [scope, setScope] = useState<'selection' | 'all'>(selectedIds.length > 0 ? 'selection' : 'all');
-  const [destination, setDestination] = useState<'dialog' | 'workspace'>('dialog');
+  const [destination, setDestination] = useState<'dialog' | 'workspace'>(last?.destination ?? 'dialog');
   const busy = running !== null && running.workspaceId === workspace.id;
 
   useEffect(() => {
@@ -106,6 +109,7 @@ export function ExportDialog({ mode, workspace, selectedIds, onClose }: ExportDi
 
   const submit = async (): Promise<void> => {
     if (format === undefined) return;
+    remember(mode, { formatId: format.id, values, destination });
     const result = await run({ workspaceId: workspace.id, assets: scope === 'all' ? 'all' : selectedIds, format, options, destination });
     if (result.ok) onClose();
   };
