@@ -118,7 +118,8 @@ function SigningIn({ signIn }: { signIn: NonNullable<AccountStatus['signIn']> })
       label="Enter this code on the WokGen page"
       description={
         <>
-          Go to <span className="mono selectable">{signIn.verificationUri}</span> on any device and enter the code. This waits until you approve there.
+          Go to <span className="mono selectable">{signIn.verificationUri}</span> on any device and enter the code before{' '}
+          {new Date(signIn.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. This waits until you approve there.
         </>
       }
     >
