@@ -5,30 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import type { GenerateRequestInput } from '../../../shared/generation';
 import type { Asset, Job } from '../../../shared/library';
-import { createFakeWokgen, ok } from '../testing/fakeWokgen';
+import { anAsset as anAssetOf, createFakeWokgen, ok } from '../testing/fakeWokgen';
 import { compactFilter, createLibraryStore, insertInOrder, isFiltered, selectFilter, selectWorkspaceAssets } from './library';
 import type { ToastInput } from './toasts';
 
 const WS = '00000000-0000-4000-8000-0000000000aa';
 
-function anAsset(id: string, createdAt: number, extra: Partial<Asset> = {}): Asset {
-  return {
-    id,
-    jobId: 'job-1',
-    workspaceId: WS,
-    slot: 0,
-    kind: 'image',
-    relativePath: `assets/${id}.png`,
-    mime: 'image/png',
-    width: 64,
-    height: 64,
-    bytes: 2048,
-    metadata: {},
-    starred: false,
-    createdAt,
-    ...extra,
-  };
-}
+const anAsset = (id: string, createdAt: number, extra: Partial<Asset> = {}): Asset => anAssetOf(id, WS, { jobId: 'job-1', createdAt, ...extra });
 
 const JOB: Job = {
   id: 'job-1',

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/errors';
 import { GALLERY_PAGE_MAX, type Asset, type AssetPage, type Job } from '../../../shared/library';
-import { createFakeWokgen, deferred, flush, ok } from '../testing/fakeWokgen';
+import { anAsset as anAssetOf, createFakeWokgen, deferred, flush, ok } from '../testing/fakeWokgen';
 import { createLibraryStore, isAfterCursor, mergeFirstPage, NO_ASSETS, selectWorkspaceAssets } from './library';
 
 const WS = '00000000-0000-4000-8000-0000000000aa';
 
-function anAsset(id: string): Asset {
-  return {
-    id,
-    jobId: null,
-    workspaceId: WS,
-    slot: 0,
-    kind: 'image',
-    relativePath: `assets/${id}.png`,
-    mime: 'image/png',
-    width: 64,
-    height: 64,
-    bytes: 2048,
-    metadata: {},
-    starred: false,
-    createdAt: 1,
-  };
-}
+const anAsset = (id: string): Asset => anAssetOf(id, WS);
 
 describe('library store', () => {
   it('loads the first page of a workspace', async () => {

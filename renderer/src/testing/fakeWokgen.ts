@@ -7,6 +7,7 @@ import type { Result } from '../../../shared/errors';
 import { buildWokgenApi } from '../../../shared/ipc/api';
 import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../../../shared/ipc/contract';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../../../shared/ipc/names';
+import type { Asset } from '../../../shared/library';
 import type { Workspace } from '../../../shared/workspace';
 
 type Handler<K extends ChannelName> = (input: ChannelInput<K>) => Result<ChannelOutput<K>> | Promise<Result<ChannelOutput<K>>>;
@@ -89,3 +90,23 @@ export function aWorkspace(overrides: Partial<Workspace> = {}): Workspace {
 
 /** Lets pending promise callbacks run (store actions chain a few awaits). */
 export const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** An image asset of workspace `workspaceId` (tests override what they look at). */
+export function anAsset(id: string, workspaceId: string, overrides: Partial<Asset> = {}): Asset {
+  return {
+    id,
+    jobId: null,
+    workspaceId,
+    slot: 0,
+    kind: 'image',
+    relativePath: `assets/${id}.png`,
+    mime: 'image/png',
+    width: 64,
+    height: 64,
+    bytes: 2048,
+    metadata: {},
+    starred: false,
+    createdAt: 1,
+    ...overrides,
+  };
+}

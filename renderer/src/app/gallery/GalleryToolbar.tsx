@@ -5,7 +5,7 @@
  * through `selectionActions` (exports do).
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { JOB_STATUSES, type AssetFilter, type JobStatus } from '../../../../shared/library';
+import { JOB_STATUSES, type AssetFilter } from '../../../../shared/library';
 import { Button } from '../../components/Button';
 import { humanize, SelectField, type SelectOption } from '../../components/FormFields';
 import { Icon } from '../../components/Icon';
@@ -34,6 +34,15 @@ function facetOptions(values: ReadonlyArray<string>, all: string, current: strin
   const list = current !== undefined && !values.includes(current) ? [...values, current] : values;
   return [{ value: ALL, label: all }, ...list.map((v) => ({ value: v, label: humanize(v) }))];
 }
+
+/** The filter menus, in order; tool, preset and provider list the workspace's own values. */
+const FACET_FILTERS = [
+  { key: 'tool', label: 'Tool', all: 'All tools' },
+  { key: 'preset', label: 'Preset', all: 'All presets' },
+  { key: 'provider', label: 'Provider', all: 'All providers' },
+  { key: 'status', label: 'Status', all: 'Any status' },
+] as const;
+const FACET_VALUES = { tool: 'tools', preset: 'presets', provider: 'providers' } as const;
 
 const STATUS_OPTIONS: ReadonlyArray<SelectOption<string>> = [
   { value: ALL, label: 'Any status' },
@@ -96,34 +105,16 @@ export function GalleryToolbar({ workspaceId, selectionActions }: { workspaceId:
             }}
           />
         </div>
-        <SelectField
-          className="gallery-filter"
-          label="Tool"
-          value={filter.tool ?? ALL}
-          options={facetOptions(facets.tools, 'All tools', filter.tool)}
-          onChange={(v) => set({ tool: pick(v) })}
-        />
-        <SelectField
-          className="gallery-filter"
-          label="Preset"
-          value={filter.preset ?? ALL}
-          options={facetOptions(facets.presets, 'All presets', filter.preset)}
-          onChange={(v) => set({ preset: pick(v) })}
-        />
-        <SelectField
-          className="gallery-filter"
-          label="Provider"
-          value={filter.provider ?? ALL}
-          options={facetOptions(facets.providers, 'All providers', filter.provider)}
-          onChange={(v) => set({ provider: pick(v) })}
-        />
-        <SelectField
-          className="gallery-filter"
-          label="Status"
-          value={filter.status ?? ALL}
-          options={STATUS_OPTIONS}
-          onChange={(v) => set({ status: pick(v) as JobStatus | undefined })}
-        />
+        {FACET_FILTERS.map(({ key, label, all }) => (
+          <SelectField
+            key={key}
+            className="gallery-filter"
+            label={label}
+            value={filter[key] ?? ALL}
+            options={key === 'status' ? STATUS_OPTIONS : facetOptions(facets[FACET_VALUES[key]], all, filter[key])}
+            onChange={(v) => set({ [key]: pick(v) })}
+          />
+        ))}
         <Button
           size="sm"
           variant={filter.starredOnly === true ? 'primary' : 'secondary'}
