@@ -99,6 +99,28 @@ describe('exports service', () => {
     expect(readFileSync(all.file, 'utf8').trim().split('\n').length).toBeGreaterThanOrEqual(4);
   });
 
+  it('exports the whole animation as a GIF when one of its frames is selected, and only that frame as PNG', async () => {
+    const ws = await workspace('pixel', 'Anim');
+    const jobId = newRowId();
+    for (let frame = 0; frame < 3; frame += 1) {
+      await writeAssetFiles({
+        workspaceFolder: ws.folder,
+        metadata: metadataInput({ workspaceId: ws.id, jobId, slot: frame, extra: { group: { type: 'frames', jobId, frame, count: 3, fps: 8 } } }),
+        processed: { bytes: await pixelArtPng(16, 4 + frame * 4), mime: 'image/png', extension: 'png', width: 16, height: 16 },
+      });
+    }
+    applyRebuild(t.core.services.library, await rebuildWorkspaceRows(ws.folder, ws.id));
+    const middle = t.core.services.library.assets.listByJob(jobId)[1]!;
+    const gif = await value<ExportResult>(t.call('exports.run', { exportId: exportId(), workspaceId: ws.id, assets: [middle.id], format: 'gif', destination: 'workspace' }));
+    expect(gif.assetCount).toBe(3);
+    const meta = await sharp(readFileSync(gif.file), { pages: -1 }).metadata();
+    expect(meta.pages).toBe(3);
+    // 8 fps = 125 ms; GIF stores hundredths of a second, so 130.
+    expect(meta.delay).toEqual([130, 130, 130]);
+    const png = await value<ExportResult>(t.call('exports.run', { exportId: exportId(), workspaceId: ws.id, assets: [middle.id], format: 'png', destination: 'workspace' }));
+    expect(png.assetCount).toBe(1);
+  });
+
   it('saves where the save dialog says and never overwrites: a taken name becomes "name (2)"', async () => {
     const ws = await workspace('pixel', 'Dialog');
     const assets = await addPixelAssets(ws, 1);

@@ -80,6 +80,14 @@ function progressThrottle(emit: (done: number, total: number) => void): (done: n
   };
 }
 
+/** A frame of an animation: the pipeline records `metadata.extra.group.type === 'frames'`. */
+function isAnimationFrame(asset: Asset): boolean {
+  const extra = asset.metadata['extra'];
+  if (typeof extra !== 'object' || extra === null) return false;
+  const group = (extra as Record<string, unknown>)['group'];
+  return typeof group === 'object' && group !== null && (group as Record<string, unknown>)['type'] === 'frames';
+}
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -127,7 +135,8 @@ export class ExportService {
     const workspace = this.workspace(input.workspaceId);
     const exporter = this.exporter(workspace.mode, input.format);
     const options = parseOptions(exporter.options, input.options);
-    const assets = this.assetsOf(workspace, input.assets);
+    const selected = this.assetsOf(workspace, input.assets);
+    const assets = exporter.wholeAnimations && input.assets !== 'all' ? this.withWholeAnimations(selected) : selected;
     if (assets.length === 0) throw new AppFailure('invalid_input', 'This workspace has no assets to export yet.', 'assets');
 
     const controller = new AbortController();
@@ -240,6 +249,24 @@ export class ExportService {
       if (!asset || asset.workspaceId !== workspace.id) throw new AppFailure('not_found', 'A selected asset is no longer in this workspace.', 'assets');
       return asset;
     });
+  }
+
+  /** The selection with every frame of each animation it touches, frames right after the first one picked. */
+  private withWholeAnimations(selected: ReadonlyArray<Asset>): Asset[] {
+    const out: Asset[] = [];
+    const seen = new Set<string>();
+    const add = (asset: Asset) => {
+      if (seen.has(asset.id)) return;
+      seen.add(asset.id);
+      out.push(asset);
+    };
+    for (const asset of selected) {
+      if (asset.jobId !== null && isAnimationFrame(asset)) {
+        for (const frame of this.deps.library.assets.listByJob(asset.jobId)) if (frame.workspaceId === asset.workspaceId && isAnimationFrame(frame)) add(frame);
+      }
+      add(asset);
+    }
+    return out;
   }
 
   private async readAsset(workspace: WorkspaceFacts, asset: Asset): Promise<Uint8Array> {

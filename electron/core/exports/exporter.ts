@@ -43,13 +43,18 @@ export interface AssetExporter<Options = Record<string, unknown>> {
   readonly info: ExportFormatInfo;
   /** Parses the user's options (defaults applied); built from `info.options`. */
   readonly options: z.ZodType<Options>;
+  /**
+   * Works on whole animations (GIF, sprite sheets): the service adds the other frames of any
+   * animation a selected frame belongs to, so picking one frame still exports the animation.
+   */
+  readonly wholeAnimations?: boolean;
   export(sources: ReadonlyArray<ExportSource>, options: Options, context: ExportContext): Promise<ExportOutput>;
   /** Parses raw options (a typed `invalid_input` naming `options.<key>`), then exports. */
   run(sources: ReadonlyArray<ExportSource>, rawOptions: unknown, context: ExportContext): Promise<ExportOutput>;
 }
 
 /** Any exporter, options erased: what registries hold. */
-export type AnyExporter = Pick<AssetExporter<unknown>, 'info' | 'run' | 'options'>;
+export type AnyExporter = Pick<AssetExporter<unknown>, 'info' | 'run' | 'options' | 'wholeAnimations'>;
 
 export function parseOptions<Options>(schema: z.ZodType<Options>, raw: unknown): Options {
   const parsed = schema.safeParse(raw ?? {});
@@ -151,6 +156,7 @@ export function defineExporter<const Specs extends ReadonlyArray<OptionSpec>>(de
   readonly description: string;
   readonly extension: string;
   readonly options: Specs;
+  readonly wholeAnimations?: boolean;
   export(sources: ReadonlyArray<ExportSource>, options: OptionsOf<Specs>, context: ExportContext): Promise<ExportOutput>;
 }): AssetExporter<OptionsOf<Specs>> {
   const { id, label, description, extension, options } = definition;
@@ -158,6 +164,7 @@ export function defineExporter<const Specs extends ReadonlyArray<OptionSpec>>(de
   return {
     info: { id, label, description, extension, options: options.map(toInfoOption) },
     options: schema,
+    ...(definition.wholeAnimations ? { wholeAnimations: true } : {}),
     export: (sources, parsed, context) => definition.export(sources, parsed, context),
     run: async (sources, raw, context) => definition.export(sources, parseOptions(schema, raw), context),
   };

@@ -128,6 +128,7 @@ export const pixelPng = defineExporter({
 
 export const pixelGif = defineExporter({
   id: 'gif',
+  wholeAnimations: true,
   label: 'Animated GIF',
   description: 'The selected frames (an animation in frame order) as one animated GIF.',
   extension: 'gif',
@@ -141,6 +142,7 @@ export const pixelGif = defineExporter({
 
 export const pixelStrip = defineExporter({
   id: 'sprite-strip',
+  wholeAnimations: true,
   label: 'Sprite strip + atlas',
   description: 'All frames in one row as PNG, with a TexturePacker JSON (hash) atlas.',
   extension: 'zip',
@@ -153,6 +155,7 @@ export const pixelStrip = defineExporter({
 
 export const pixelSheet = defineExporter({
   id: 'sprite-sheet',
+  wholeAnimations: true,
   label: 'Sprite sheet + atlas',
   description: 'Frames in a grid as PNG, with a TexturePacker JSON (hash) atlas for game engines.',
   extension: 'zip',
