@@ -49,7 +49,12 @@ export const useComfyUi = createComfyUiStore({ api: wokgen, notify });
 export const useJobs = createJobsStore({ api: wokgen });
 
 /** Re-run and remix submit through the jobs store, so the queue shows them and Retry knows their request. */
-export const useLibrary = createLibraryStore({ api: wokgen, notify, submit: (request) => useJobs.getState().submit(request) });
+export const useLibrary = createLibraryStore({
+  api: wokgen,
+  notify,
+  submit: (request) => useJobs.getState().submit(request),
+  requestOf: (job) => useJobs.getState().requestOf(job),
+});
 
 /** The gallery's multi-selection; exports and other actions read it (`selectSelectedIds`). */
 export const useSelection = createSelectionStore();

@@ -132,6 +132,22 @@ describe('library store: re-run and remix', () => {
     expect(submitted[1]).toMatchObject({ prompt: 'a knight', seed: null });
   });
 
+  it('prefers the exact request this session submitted (with the user’s own negative prompt)', async () => {
+    const fake = createFakeWokgen({ 'jobs.get': () => ok({ job: JOB, assets: [] }) });
+    const submitted: GenerateRequestInput[] = [];
+    const exact: GenerateRequestInput = { mode: 'pixel', workspaceId: WS, tool: 'generate', prompt: 'a knight', negativePrompt: 'no swords', seed: 4242 };
+    const store = createLibraryStore({
+      api: fake.api,
+      requestOf: (job) => (job.id === 'job-1' ? exact : ({} as GenerateRequestInput)),
+      submit: async (request) => {
+        submitted.push(request);
+        return ok(JOB);
+      },
+    });
+    await store.getState().rerun(anAsset('a', 1), 'new-seed');
+    expect(submitted).toEqual([{ ...exact, seed: null }]);
+  });
+
   it('explains that an imported asset has no request to run again', async () => {
     const { store, toasts, submitted } = setup([]);
     const result = await store.getState().rerun(anAsset('a', 1, { jobId: null }), 'new-seed');

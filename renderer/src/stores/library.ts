@@ -76,6 +76,11 @@ export interface GalleryEffects {
   readonly notify?: Notify;
   /** Submits a generation through the jobs store (so the queue shows it and Retry knows it). */
   readonly submit?: (request: GenerateRequestInput) => Promise<Result<Job>>;
+  /**
+   * The request a job was submitted with (the jobs store keeps this session's exactly, with
+   * the user's own negative prompt); defaults to the one rebuilt from the job row.
+   */
+  readonly requestOf?: (job: Job) => GenerateRequestInput;
 }
 
 export interface LibraryState {
@@ -130,7 +135,7 @@ export const selectFacets =
 
 const plural = (n: number, one: string): string => (n === 1 ? `1 ${one}` : `${n} ${one}s`);
 
-export function createLibraryStore({ api, notify = () => undefined, submit }: LibraryDeps) {
+export function createLibraryStore({ api, notify = () => undefined, submit, requestOf = requestFromJob }: LibraryDeps) {
   const ticket: Record<string, number> = {};
   return create<LibraryState>()((set, get) => {
     const put = (workspaceId: string, next: (current: WorkspaceAssets) => WorkspaceAssets): void => {
@@ -220,7 +225,7 @@ export function createLibraryStore({ api, notify = () => undefined, submit }: Li
           reportError(title, found);
           return found;
         }
-        const request = requestFromJob(found.value.job);
+        const request = requestOf(found.value.job);
         // Re-run: the stored seed (the result comes out the same on a deterministic provider);
         // remix: null = the pipeline picks a new random seed and shows it after the run.
         const result = await submit({ ...request, seed: variant === 'same-seed' ? found.value.job.seed : null } as GenerateRequestInput);
