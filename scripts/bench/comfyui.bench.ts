@@ -8,18 +8,17 @@
  *   carrying a preview), while ComfyUI sends one per step at ~100/s; and how long after a frame
  *   arrives on the socket its `jobs.progress` event goes out (p95).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import sharp from 'sharp';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { fileAssetStore } from '../../electron/core/assets/file-asset-store';
-import { openLibrary } from '../../electron/core/library';
 import { MODE_ENGINES } from '../../electron/core/modes/registry';
 import { Pipeline } from '../../electron/core/pipeline/pipeline';
 import { silentLogger } from '../../electron/core/ports';
 import { LiveProviderRegistry } from '../../electron/core/providers/provider-registry';
 import type { ComfyUiTestServer } from '../../electron/core/providers/comfyui/testing/comfyui-test-server';
 import { startTestComfy } from '../../electron/core/providers/comfyui/testing/test-service';
+import { openBenchWorkspace } from './bench-workspace';
 import { emit, progress } from './emit';
 import { median, percentile } from './stats';
 
@@ -27,17 +26,21 @@ const SUCCESS_RUNS = 30;
 const PREVIEW_STEPS = 300;
 const PREVIEW_STEP_MS = 10;
 
+/** pipeline.bench.ts's provider picture: a blue field with a dark disc, PNG. */
+function benchPicture(width: number, height: number): Promise<Buffer> {
+  const r = Math.round(Math.min(width, height) * 0.2);
+  const disc = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><circle cx="${width / 2}" cy="${height / 2}" r="${r}" fill="#1e3a8a"/></svg>`);
+  return sharp({ create: { width, height, channels: 3, background: '#60a5fa' } }).composite([{ input: disc }]).png().toBuffer();
+}
+
 export async function runComfyUiBench(): Promise<void> {
-  const root = mkdtempSync(join(tmpdir(), 'wokgen-bench-comfyui-'));
-  const folder = join(root, 'ws');
-  mkdirSync(folder);
-  const { library } = openLibrary({ file: join(root, 'library.sqlite') });
-  const workspaceId = crypto.randomUUID();
-  library.workspaces.insert({ id: workspaceId, name: 'Bench', mode: 'business', folder, createdAt: Date.now() });
-  writeFileSync(join(folder, 'workspace.json'), JSON.stringify({ format: 1, app: 'wokgen-studio', id: workspaceId, name: 'Bench', mode: 'business', createdAt: 1 }));
+  const { root, library, workspaceId } = openBenchWorkspace('comfyui', 'business');
 
   let frameArrivedAt = 0;
-  const comfy = await startTestComfy({ stepMs: 0, previews: false }, { onFrameArrived: (at) => (frameArrivedAt = at) });
+  // ComfyUI's output is 1024×1024 whatever latent size the template asked for (as an SDXL
+  // workflow with a fixed size would give), in the picture pipeline.overhead uses: the
+  // business logo (1024²) then keeps it as is in both suites, so the two figures compare.
+  const comfy = await startTestComfy({ stepMs: 0, previews: false, render: () => benchPicture(1024, 1024) }, { onFrameArrived: (at) => (frameArrivedAt = at) });
   const server: ComfyUiTestServer = comfy.server;
   let successAt = 0;
   server.onEvent = (type) => {

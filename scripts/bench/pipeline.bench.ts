@@ -3,12 +3,9 @@
  * a provider, prompt assembly alone, and how a 4-slot batch overlaps on a provider that
  * allows 4 at once. Real engines, real library, real files; the provider is in-process.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import sharp from 'sharp';
 import { fileAssetStore } from '../../electron/core/assets/file-asset-store';
-import { openLibrary } from '../../electron/core/library';
 import { MODE_ENGINES } from '../../electron/core/modes/registry';
 import { promptForProvider } from '../../electron/core/pipeline/attempt';
 import { Pipeline } from '../../electron/core/pipeline/pipeline';
@@ -16,6 +13,7 @@ import { planGeneration } from '../../electron/core/pipeline/plan';
 import { capabilities, FakeProvider, type Behaviour } from '../../electron/core/pipeline/testing';
 import { silentLogger } from '../../electron/core/ports';
 import type { ProviderId } from '../../electron/core/providers/provider';
+import { openBenchWorkspace } from './bench-workspace';
 import { emit, progress } from './emit';
 import { median, percentile } from './stats';
 
@@ -25,13 +23,7 @@ const BATCH_LATENCY_MS = 300;
 const BATCH_RUNS = 5;
 
 export async function runPipelineBench(): Promise<void> {
-  const root = mkdtempSync(join(tmpdir(), 'wokgen-bench-pipeline-'));
-  const folder = join(root, 'ws');
-  mkdirSync(folder);
-  const { library } = openLibrary({ file: join(root, 'library.sqlite') });
-  const workspaceId = crypto.randomUUID();
-  library.workspaces.insert({ id: workspaceId, name: 'Bench', mode: 'business', folder, createdAt: Date.now() });
-  writeFileSync(join(folder, 'workspace.json'), JSON.stringify({ format: 1, app: 'wokgen-studio', id: workspaceId, name: 'Bench', mode: 'business', createdAt: 1 }));
+  const { root, library, workspaceId } = openBenchWorkspace('pipeline', 'business');
   try {
     const png1024 = await sharp({ create: { width: 1024, height: 1024, channels: 3, background: '#60a5fa' } })
       .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512"><circle cx="256" cy="256" r="200" fill="#1e3a8a"/></svg>'), gravity: 'centre' }])

@@ -37,6 +37,12 @@ export class PreviewThrottle<T> {
 
   private flush(): void {
     this.timer = undefined;
+    // Timers may fire a little early: never forward inside the window, wait out the rest.
+    const wait = this.last + this.intervalMs - this.now();
+    if (wait > 0) {
+      this.timer = setTimeout(() => this.flush(), wait);
+      return;
+    }
     const item = this.pending;
     this.pending = undefined;
     if (item === undefined) return;

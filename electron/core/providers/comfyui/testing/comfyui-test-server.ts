@@ -23,6 +23,8 @@ export interface ComfyTestControls {
   stepMs: number;
   /** Run this many sampler steps whatever the graph says (a long run for preview measurements); null = the graph's. */
   steps: number | null;
+  /** Renders each output instead of the seed-coloured disc (the bench uses the pipeline bench's picture). */
+  render: ((seed: number, width: number, height: number) => Promise<Buffer>) | null;
   /** Send a binary preview frame after each step (a server started with `--preview-method`). */
   previews: boolean;
   previewFormat: 'jpeg' | 'png';
@@ -44,6 +46,7 @@ export interface ComfyTestControls {
 export const DEFAULT_TEST_CONTROLS: ComfyTestControls = {
   stepMs: 5,
   steps: null,
+  render: null,
   previews: true,
   previewFormat: 'jpeg',
   junkFrames: false,
@@ -554,7 +557,7 @@ export class ComfyUiTestServer {
         const prefix = typeof node.inputs['filename_prefix'] === 'string' ? node.inputs['filename_prefix'] : 'ComfyUI';
         const images: Array<{ filename: string; subfolder: string; type: string }> = [];
         for (let i = 0; i < size.batch; i += 1) {
-          const png = await renderSeedPng(seed + i, size.width, size.height);
+          const png = await (this.controls.render ?? renderSeedPng)(seed + i, size.width, size.height);
           this.counter += 1;
           const filename = `${prefix}_${String(this.counter).padStart(5, '0')}_.png`;
           this.files.set(`${type}//${filename}`, png);
