@@ -179,7 +179,14 @@ export async function forEachSource<T>(
   const results: T[] = [];
   for (const [index, source] of sources.entries()) {
     context.signal.throwIfAborted();
-    results.push(await work(source, index));
+    try {
+      results.push(await work(source, index));
+    } catch (error) {
+      if (error instanceof AppFailure || context.signal.aborted) throw error;
+      // A damaged file or one the decoder refuses: say which asset, not just "internal error".
+      const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '').replace(/\.$/, '') : String(error);
+      throw new AppFailure('invalid_input', `${source.name} could not be exported: ${reason}.`, 'assets');
+    }
     context.progress(index + 1, sources.length);
   }
   return results;

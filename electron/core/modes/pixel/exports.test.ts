@@ -152,6 +152,11 @@ describe('pixel exporters', () => {
     expect(unzipSync).toBeTypeOf('function');
   });
 
+  it('names the asset whose file cannot be decoded', async () => {
+    const broken = sourceOf(new TextEncoder().encode('not a png'), 'broken');
+    await expect(pixelPng.run([broken], {}, testContext())).rejects.toMatchObject({ code: 'invalid_input', field: 'assets', message: expect.stringMatching(/^broken could not be exported: /) });
+  });
+
   it('stops between assets when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
