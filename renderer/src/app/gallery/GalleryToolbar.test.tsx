@@ -48,6 +48,19 @@ describe('GalleryToolbar', () => {
     }
   });
 
+  it('empties the search box when the filter is cleared from elsewhere, without searching again', async () => {
+    render(<GalleryToolbar workspaceId={WS} />);
+    const box = screen.getByLabelText<HTMLInputElement>('Search prompts');
+    fireEvent.change(box, { target: { value: 'unicorn' } });
+    await waitFor(() => expect(fake.callsTo('library.assets').at(-1)).toEqual({ workspaceId: WS, filter: { query: 'unicorn' } }));
+    await act(async () => {
+      await useLibrary.getState().clearFilter(WS);
+    });
+    expect(box.value).toBe('');
+    await new Promise((r) => setTimeout(r, SEARCH_DEBOUNCE_MS + 50));
+    expect(fake.callsTo('library.assets').at(-1)).toEqual({ workspaceId: WS });
+  });
+
   it('shows the selection bar with the count, and deletes the selection', async () => {
     fake.handlers['library.delete'] = (input) => ok({ deleted: [...input.assetIds] });
     render(<GalleryToolbar workspaceId={WS} />);

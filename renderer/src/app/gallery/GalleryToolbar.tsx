@@ -4,7 +4,7 @@
  * (star, unstar, delete with Undo, clear). Other features add their own selection actions
  * through `selectionActions` (exports do).
  */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { JOB_STATUSES, type AssetFilter } from '../../../../shared/library';
 import { Button } from '../../components/Button';
 import { humanize, SelectField, type SelectOption } from '../../components/FormFields';
@@ -58,6 +58,14 @@ export function GalleryToolbar({ workspaceId, selectionActions }: { workspaceId:
   const searchId = useId();
   const [text, setText] = useState(filter.query ?? '');
   const query = useDebounced(text, SEARCH_DEBOUNCE_MS);
+  // The search box follows the filter when something else changes it (the empty state's
+  // "Clear filters"): React's "adjust state while rendering" pattern, no effect round trip.
+  const [shownQuery, setShownQuery] = useState(filter.query);
+  if (filter.query !== shownQuery) {
+    setShownQuery(filter.query);
+    if ((filter.query ?? '') !== query) setText(filter.query ?? '');
+  }
+  const pushed = useRef(filter.query ?? '');
 
   // The filter menus' values are not needed for the first paint: fetched once the browser is
   // idle, so the query never delays the first page of thumbnails (gallery.first_grid_ms).
@@ -71,9 +79,15 @@ export function GalleryToolbar({ workspaceId, selectionActions }: { workspaceId:
     return () => window.clearTimeout(timer);
   }, [loadFacets, workspaceId]);
 
-  // The debounced text becomes the filter (only when it differs: no reload on mount).
+  // The debounced text becomes the filter — only when the user changed it: not on mount, and
+  // not when a stale debounced value meets a filter cleared from elsewhere.
   useEffect(() => {
-    if ((filter.query ?? '') !== query) void setFilter(workspaceId, { query });
+    const current = filter.query ?? '';
+    if (query === current) pushed.current = query;
+    else if (query !== pushed.current) {
+      pushed.current = query;
+      void setFilter(workspaceId, { query });
+    }
   }, [query, filter.query, setFilter, workspaceId]);
 
   const set = (patch: Partial<AssetFilter>): void => void setFilter(workspaceId, patch);
