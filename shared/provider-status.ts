@@ -32,6 +32,8 @@ export const ProviderStatusSchema = z.object({
   /** The user's base URL, or null for the documented default shown beside it. */
   baseUrl: z.string().nullable(),
   defaultBaseUrl: z.string().nullable(),
+  /** The provider's page where a key is created (opened in the system browser), or null. */
+  keyUrl: z.string().nullable(),
   models: z.object({ standard: z.string().nullable(), hd: z.string().nullable() }),
   defaultModels: z.object({ standard: z.string(), hd: z.string().nullable() }),
   /** null for providers that need no key. */

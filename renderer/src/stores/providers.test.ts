@@ -12,6 +12,7 @@ const together: ProviderStatus = {
   enabled: true,
   baseUrl: null,
   defaultBaseUrl: 'https://api.together.ai/v1',
+  keyUrl: 'https://api.together.ai/settings/api-keys',
   models: { standard: null, hd: null },
   defaultModels: { standard: 'black-forest-labs/FLUX.1-schnell', hd: 'black-forest-labs/FLUX.1.1-pro' },
   key: { configured: false, last4: null },

@@ -28,6 +28,8 @@ export interface ProvidersState {
   testKey(id: KeyedProviderId, candidate?: string): Promise<Result<KeyTestResult>>;
   configure(id: ConfigurableProviderId, patch: ProviderConfigPatch): Promise<Result<ProviderStatus>>;
   detectLocalLlm(): Promise<Result<LocalLlmStatus>>;
+  /** Opens the provider's "create a key" page in the system browser. */
+  openKeyPage(url: string): Promise<Result<{ opened: true }>>;
   start(): Unsubscribe;
 }
 
@@ -101,6 +103,12 @@ export function createProvidersStore({ api, notify }: ProvidersDeps) {
       if (!result.ok) notifyError(notify, result.error, 'Local servers not checked');
       // The statuses (available, hint) follow with providers.changed; ask once more in case nothing changed.
       if (result.ok && get().status === 'ready') void get().load();
+      return result;
+    },
+
+    async openKeyPage(url) {
+      const result = await api.app.openExternal({ url });
+      if (!result.ok) notifyError(notify, result.error, 'Page not opened');
       return result;
     },
 

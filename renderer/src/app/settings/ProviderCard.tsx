@@ -2,6 +2,8 @@
 import { useId } from 'react';
 import { KEYED_PROVIDER_IDS } from '../../../../shared/provider-status';
 import { Badge } from '../../components/Badge';
+import { Button } from '../../components/Button';
+import { useProviders } from '../../stores';
 import type { KeyedProviderId } from '../../stores/providers';
 import { BaseUrlField, EnableSwitch, ModelField } from './ProviderFields';
 import { ProviderKeyField } from './ProviderKeyField';
@@ -14,6 +16,18 @@ export function ProviderStatusBadge({ provider }: { provider: ProviderStatus }) 
   if (!provider.enabled) return <Badge>Off</Badge>;
   if (provider.key !== null && !provider.key.configured) return <Badge tone="warning">Needs a key</Badge>;
   return <Badge tone="warning">Not available</Badge>;
+}
+
+function KeyPageLink({ url, label }: { url: string; label: string }) {
+  const open = useProviders((s) => s.openKeyPage);
+  return (
+    <p className="provider-hint">
+      No key yet?{' '}
+      <Button size="sm" variant="ghost" icon="reveal" onClick={() => void open(url)}>
+        Create a {label} key
+      </Button>
+    </p>
+  );
 }
 
 export function ProviderCard({ provider, storage }: { provider: ProviderStatus; storage: SecretStorageStatus }) {
@@ -37,6 +51,7 @@ export function ProviderCard({ provider, storage }: { provider: ProviderStatus; 
       </div>
       {provider.hint !== null && <p className="provider-hint">{provider.hint}</p>}
       {isKeyed(provider) && <ProviderKeyField provider={provider} storage={storage} />}
+      {isKeyed(provider) && provider.keyUrl !== null && !(provider.key?.configured ?? false) && <KeyPageLink url={provider.keyUrl} label={provider.label} />}
       <div className="provider-models">
         <ModelField id={provider.id} tier="standard" label="Standard model" saved={provider.models.standard} fallback={provider.defaultModels.standard} />
         <ModelField id={provider.id} tier="hd" label="HD model" saved={provider.models.hd} fallback={provider.defaultModels.hd} />

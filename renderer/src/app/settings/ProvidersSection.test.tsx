@@ -19,6 +19,7 @@ const together: ProviderStatus = {
   enabled: true,
   baseUrl: null,
   defaultBaseUrl: 'https://api.together.ai/v1',
+  keyUrl: 'https://api.together.ai/settings/api-keys',
   models: { standard: null, hd: null },
   defaultModels: { standard: 'black-forest-labs/FLUX.1-schnell', hd: 'black-forest-labs/FLUX.1.1-pro' },
   key: { configured: false, last4: null },
@@ -32,6 +33,7 @@ const localLlm: ProviderStatus = {
   kind: 'On this computer, free, works offline',
   makes: ['code'],
   defaultBaseUrl: null,
+  keyUrl: null,
   defaultModels: { standard: 'qwen2.5-coder:7b', hd: null },
   key: null,
   available: true,
@@ -98,6 +100,9 @@ describe('ProvidersSection', () => {
     render(<ProvidersSection />);
     const input = (await screen.findByLabelText('Together AI API key')) as HTMLInputElement;
     expect(input.type).toBe('password');
+    fake.handlers['app.openExternal'] = () => ok({ opened: true as const });
+    fireEvent.click(screen.getByRole('button', { name: 'Create a Together AI key' }));
+    await waitFor(() => expect(fake.callsTo('app.openExternal')).toEqual([{ url: 'https://api.together.ai/settings/api-keys' }]));
     fireEvent.change(input, { target: { value: 'tgp two parts' } });
     fireEvent.keyDown(input, { key: 'Enter' });
     expect((await screen.findByRole('alert')).textContent).toMatch(/spaces/);
