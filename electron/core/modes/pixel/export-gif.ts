@@ -58,14 +58,18 @@ function indexExact(frame: RgbaImage, lookup: Map<number, number>): Uint8Array {
 
 /** More than 255 colours: quantise all frames together so the palette does not flicker. */
 function quantised(frames: ReadonlyArray<RgbaImage>): { palette: Palette; indexes: Uint8Array[] } {
+  // Only opaque pixels compete for the 255 colours; transparency has its own index.
   const total = frames.reduce((sum, frame) => sum + frame.data.length, 0);
-  const all = new Uint8Array(total);
+  const opaque = new Uint8Array(total);
   let offset = 0;
-  for (const frame of frames) {
-    all.set(frame.data, offset);
-    offset += frame.data.length;
+  for (const { data } of frames) {
+    for (let i = 0; i < data.length; i += 4) {
+      if ((data[i + 3] ?? 0) < ALPHA_THRESHOLD) continue;
+      opaque.set(data.subarray(i, i + 4), offset);
+      offset += 4;
+    }
   }
-  const colours = quantize(all, 255, { format: 'rgb565' });
+  const colours = quantize(offset > 0 ? opaque.subarray(0, offset) : opaque.subarray(0, 4), 255, { format: 'rgb565' });
   const palette: Palette = [[0, 0, 0], ...colours];
   const indexes = frames.map((frame) => {
     const index = applyPalette(frame.data, colours, 'rgb565');

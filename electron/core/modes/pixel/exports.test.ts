@@ -81,6 +81,21 @@ describe('pixel exporters', () => {
     expect(playOrder(4, 'pingpong')).toEqual([0, 1, 2, 3, 2, 1]);
   });
 
+  it('quantises frames with more than 255 colours to one shared palette, keeping transparency', async () => {
+    const rich = async (seed: number) => {
+      const raw = Buffer.alloc(32 * 32 * 4);
+      for (let i = 0; i < 32 * 32; i += 1) raw.set(i % 7 === 0 ? [0, 0, 0, 0] : [(i * 7 + seed) & 0xff, (i * 3) & 0xff, (i * 11) & 0xff, 255], i * 4);
+      return sharp(raw, { raw: { width: 32, height: 32, channels: 4 } }).png().toBuffer();
+    };
+    const sources = [frameOf(await rich(0), 'a', { jobId: 'r', frame: 0, count: 2, fps: 10 }), frameOf(await rich(50), 'b', { jobId: 'r', frame: 1, count: 2, fps: 10 })];
+    const out = await pixelGif.run(sources, { scale: '1' }, testContext());
+    expect(out.notes.join(' ')).toMatch(/quantised to 255/);
+    const { data, info } = await sharp(out.files[0]!.bytes, { pages: -1 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect(info.pageHeight).toBe(32);
+    expect(data[3]).toBe(0); // pixel 0 was transparent and stays so
+    expect(data[7]).toBe(255);
+  });
+
   it('plays once when asked (no endless loop)', async () => {
     const out = await pixelGif.run(await frames(3), { delayMs: 50, loop: 'once', scale: '1' }, testContext());
     const meta = await sharp(out.files[0]!.bytes, { pages: -1 }).metadata();
