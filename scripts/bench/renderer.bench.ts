@@ -14,7 +14,7 @@
  *   page on the way.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
@@ -160,8 +160,10 @@ export async function runRendererBench(): Promise<void> {
   emit({ name: 'renderer.initial_js_gzip_kb', value: initialJsGzipKb(RENDERER_DIR), unit: 'KiB', target: 300, better: 'lower' });
 
   const app = await TestApp.start();
+  // As in e2e/playwright.config.ts: WOKGEN_CHROMIUM_PATH, else Debian's Chromium, else Playwright's own.
+  const executablePath = process.env['WOKGEN_CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const browser = await chromium.launch({
-    ...(process.env['WOKGEN_CHROMIUM_PATH'] ? { executablePath: process.env['WOKGEN_CHROMIUM_PATH'] } : { executablePath: '/usr/bin/chromium' }),
+    ...(executablePath === undefined ? {} : { executablePath }),
     args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
   try {
