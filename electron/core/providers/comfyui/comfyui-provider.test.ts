@@ -194,6 +194,20 @@ describe('ComfyUI provider', () => {
     expect(output.bytes.length).toBeGreaterThan(0);
   });
 
+  it('with the websocket down, the job follows /history/{id} and still delivers its image', async () => {
+    const { comfy: c, provider } = await connected({ stepMs: 20 });
+    c.server.controls.refuseSockets = true;
+    c.server.dropSockets();
+    const progress: ProviderProgress[] = [];
+    const output = await provider.generate(request(), new AbortController().signal, (p) => progress.push(p));
+    expect(await sharp(output.bytes).metadata()).toMatchObject({ width: 64, height: 64 });
+    expect(progress).toEqual([]);
+    expect(c.server.requests.filter((r) => r.path.startsWith('/history/')).length).toBeGreaterThan(0);
+    // The socket comes back once the server lets it.
+    c.server.controls.refuseSockets = false;
+    await expect.poll(() => c.server.connectedClientIds()).toEqual([c.service.clientId]);
+  });
+
   it('a server that stops reporting is a timeout after the stall limit', async () => {
     const { provider } = await connected({ stall: true }, { runTiming: { stallMs: 200, pollMs: 50, unreachableAfterMs: 500, socketWaitMs: 1000 } });
     const error = await rejection(provider.generate(request(), new AbortController().signal, () => undefined));

@@ -63,6 +63,8 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
   const samplerDone = new Set<string>();
   const images: ImageRef[] = [];
   let started = false;
+  /** ComfyUI accepted the prompt: only from then on can "neither queued nor in history" mean lost. */
+  let queued = false;
   let settled = false;
   let fraction = 0;
   let step: number | undefined;
@@ -217,7 +219,8 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
       });
     };
     const onState = (open: boolean) => {
-      if (settled) return;
+      // Before the POST answers, a socket change means nothing for this prompt (it is not queued yet).
+      if (settled || !queued) return;
       if (open) {
         // Events may have been missed while it was down: ask once.
         clearTimeout(pollTimer);
@@ -245,6 +248,7 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
       const open = await deps.socket.ensureOpen(timing.socketWaitMs);
       if (settled) return;
       await deps.client.queuePrompt(graph, deps.clientId, promptId, signal);
+      queued = true;
       if (settled) return;
       if (open && deps.socket.isOpen) touch();
       else onState(false);

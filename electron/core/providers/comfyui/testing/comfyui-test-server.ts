@@ -37,6 +37,8 @@ export interface ComfyTestControls {
   checkpoints: string[];
   /** `/system_stats` answers without `system.comfyui_version`, other routes 404: some other server. */
   notComfy: boolean;
+  /** Websocket upgrades are refused (HTTP still answers): clients must fall back to polling history. */
+  refuseSockets: boolean;
   /** When set, every request needs `Authorization: Bearer <token>` (a protected server behind a proxy). */
   token: string | null;
   /** The device list `/system_stats` reports. */
@@ -47,6 +49,7 @@ export const DEFAULT_TEST_CONTROLS: ComfyTestControls = {
   stepMs: 5,
   steps: null,
   render: null,
+  refuseSockets: false,
   previews: true,
   previewFormat: 'jpeg',
   junkFrames: false,
@@ -154,6 +157,12 @@ export class ComfyUiTestServer {
     throw new Error('no prompt started running');
   }
 
+  /** Drops every websocket (HTTP keeps answering), e.g. with `refuseSockets` to keep them out. */
+  dropSockets(): void {
+    for (const client of this.clients.values()) client.ws.terminate();
+    this.clients.clear();
+  }
+
   /** The process dies: the port refuses connections and every socket drops. */
   async stop(): Promise<void> {
     this.generation += 1;
@@ -198,6 +207,10 @@ export class ComfyUiTestServer {
       const url = new URL(req.url ?? '/', 'http://x');
       const path = url.pathname.replace(/^\/api(?=\/)/, '');
       const refusal = this.refusal(req);
+      if (this.controls.refuseSockets && refusal === null && path === '/ws') {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
       if (path !== '/ws' || refusal !== null || this.controls.notComfy) {
         socket.end(`HTTP/1.1 ${refusal ?? 404} ${refusal === 401 ? 'Unauthorized' : refusal === 403 ? 'Forbidden' : 'Not Found'}\r\nContent-Length: 0\r\n\r\n`);
         return;
