@@ -11,7 +11,7 @@
  * staging folder, so the workspace is left exactly as it was.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppFailure } from '../../../../shared/errors';
 import type { AssetKind } from '../../../../shared/library';
@@ -156,6 +156,27 @@ function sanitizedSvg(bytes: Uint8Array, file: string): Uint8Array {
   }
 }
 
+/** A staging folder this old was left by an import the app did not live to finish. */
+export const STALE_STAGE_MS = 60 * 60 * 1000;
+
+/** Removes staging folders of imports interrupted by a crash or power cut (never a running one). */
+function sweepStaleStages(folder: string, now: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(join(folder, STAGING_PARENT)).filter((name) => /^import-[0-9a-f]{16}$/.test(name));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const path = join(folder, STAGING_PARENT, name);
+    try {
+      if (now - statSync(path).mtimeMs > STALE_STAGE_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Best effort: a leftover folder is harmless, the import goes on.
+    }
+  }
+}
+
 function requireFolder(folder: string): void {
   let ok = false;
   try {
@@ -186,6 +207,7 @@ export async function importPack(input: ImportPackInput): Promise<ImportedPack> 
     throw new AppFailure('conflict', `${foreign.length} of the pack's assets were made in ${modes} mode; confirm to import them into this ${workspace.mode} workspace.`, 'allowCrossMode');
   }
   requireFolder(workspace.folder);
+  sweepStaleStages(workspace.folder, input.now);
   const stage = resolveInside(workspace.folder, `${STAGING_PARENT}/import-${randomBytes(8).toString('hex')}`);
   const moved: string[] = [];
   try {

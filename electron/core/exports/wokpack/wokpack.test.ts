@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { patternPng, TempFolders } from '../../assets/testing';
 import { sourceOf, testContext } from '../testing';
 import type { NewAsset } from '../../library/assets-repo';
-import { importPack } from './import-pack';
+import { STALE_STAGE_MS, importPack } from './import-pack';
 import { DEFAULT_PACK_LIMITS, isUnsafeEntryName } from './manifest';
 import { readPack } from './read-pack';
 import { wokpackExporter } from './write-pack';
@@ -115,6 +115,19 @@ describe('.wokpack import is all or nothing', () => {
     expect(svg).not.toContain('onload');
     expect(svg).not.toContain('<script');
     expect(svg).toContain('<rect');
+  });
+
+  it('sweeps a staging folder an interrupted import left behind, but not a recent one', async () => {
+    const ws = folders.workspace(undefined, 'emoji');
+    const stale = join(ws.folder, '.wokgen', 'import-00000000000000aa');
+    const fresh = join(ws.folder, '.wokgen', 'import-00000000000000bb');
+    mkdirSync(join(stale, 'assets'), { recursive: true });
+    mkdirSync(fresh, { recursive: true });
+    const old = new Date(Date.now() - STALE_STAGE_MS - 60_000);
+    utimesSync(stale, old, old);
+    await importPack({ pack: readPack(await pack()), workspace: { id: ws.id, mode: 'emoji', folder: ws.folder }, allowCrossMode: false, insertRows: () => undefined, packName: 'p', now: Date.now() });
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
   });
 
   it('asks before importing another mode’s assets', async () => {
