@@ -140,6 +140,7 @@ export class TestApp implements AsyncDisposable {
       },
       // No provider ever reaches the internet from a test (and local LLM ports are not probed).
       providerFetch: loopbackOnlyFetch,
+      ...(this.cloud ? { localLlmTargets: this.cloud.localLlmTargets } : {}),
       appInfo: {
         name: 'WokGen Studio',
         version: '0.0.0-e2e',

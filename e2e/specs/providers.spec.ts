@@ -105,3 +105,29 @@ test('removing a key asks first, and the provider stops being used', async ({ pa
   await expect(card.getByText('Needs a key')).toBeVisible();
   expect(await studio.secrets.get('together')).toBeNull();
 });
+
+test('UI/UX code streams from a local Ollama into the queue as it is written, then lands as a code asset', async ({ page, studio }) => {
+  const { ollama } = cloudOf(studio);
+  ollama.controls.reply = ['```html', '<section class="p-6">', '  <h2 class="text-2xl">Streamed card</h2>', `  <p>${'Written token by token. '.repeat(30)}</p>`, '</section>', '```'].join('\n');
+  ollama.controls.chunkChars = 12;
+  ollama.controls.chunkDelayMs = 40;
+
+  await page.goto(`${studio.url}settings`);
+  const card = page.getByRole('listitem', { name: 'Local LLM (Ollama / LM Studio)' });
+  await expect(card.getByText('Ready')).toBeVisible();
+  await expect(card).toContainText('qwen2.5-coder:7b');
+
+  await page.goto(`${studio.url}uiux/studio`);
+  await createWorkspace(page, 'UI/UX', 'Cards');
+  const prompt = page.getByLabel('Prompt', { exact: true });
+  await prompt.fill('a pricing card');
+  await prompt.press('Control+Enter');
+  const queue = page.getByRole('region', { name: 'Queue' });
+  // The code grows in the queue while the model writes it.
+  await expect(queue.getByLabel('Code so far')).toContainText('<section');
+  await expect(queue.getByText('Succeeded')).toHaveCount(1, { timeout: 20_000 });
+  await expect(queue.getByLabel('Code so far')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Generated code' })).toContainText('Streamed card');
+  const body = ollama.chatBodies().at(-1) as { model: string; stream: boolean };
+  expect(body).toMatchObject({ model: 'qwen2.5-coder:7b', stream: true });
+});
