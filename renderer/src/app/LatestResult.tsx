@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { Asset } from '../../../shared/library';
 import type { ModeId } from '../../../shared/modes';
 import type { Workspace } from '../../../shared/workspace';
+import { SegmentedRadio } from '../components/SegmentedRadio';
 import { useLibrary } from '../stores';
 import { selectWorkspaceAssets } from '../stores/library';
 import { latestGroup } from './latestGroup';
@@ -27,15 +28,7 @@ export function LatestResult({ workspace }: { workspace: Workspace }) {
         <h2 id="latest-result-title" className="section-title">
           Latest result · {view.title}
         </h2>
-        {group.length > 1 && (
-          <div className="sandbox-toolbar" role="radiogroup" aria-label="Variant">
-            {group.map((asset, i) => (
-              <button key={asset.id} type="button" role="radio" aria-checked={asset.id === shown.id} className="sandbox-width" onClick={() => setPicked(asset.id)}>
-                {i + 1}
-              </button>
-            ))}
-          </div>
-        )}
+        {group.length > 1 && <SegmentedRadio label="Variant" options={group.map((asset, i) => ({ value: asset.id, label: String(i + 1) }))} value={shown.id} onChange={setPicked} />}
         {prompt !== '' && (
           <span className="latest-result-prompt" title={prompt}>
             {prompt}

@@ -62,5 +62,9 @@ describe('SandboxedPreview', () => {
     fireEvent.click(screen.getByRole('radio', { name: '375px' }));
     expect(iframe.style.width).toBe('375px');
     expect(screen.getByRole('radio', { name: '375px' }).getAttribute('aria-checked')).toBe('true');
+    // Arrow keys move the choice, as in any radio group.
+    fireEvent.keyDown(screen.getByRole('radio', { name: '375px' }), { key: 'ArrowRight' });
+    expect(iframe.style.width).toBe('768px');
+    expect(screen.getByRole('radio', { name: '768px' }).getAttribute('tabindex')).toBe('0');
   });
 });

@@ -11,6 +11,7 @@
  * - Tailwind is the bundled browser compiler, sent to the frame as text: nothing is fetched.
  */
 import { useEffect, useRef, useState } from 'react';
+import { SegmentedRadio } from '../../components/SegmentedRadio';
 import { Spinner } from '../../components/Spinner';
 import { PREVIEW_FRAME_URL, PREVIEW_MAX_HEIGHT, PREVIEW_WIDTHS, renderMessage, trustedPreviewMessage, type PreviewWidth } from './previewProtocol';
 
@@ -40,12 +41,8 @@ export function SandboxedPreview({ code, framework, title }: { code: string; fra
 
   return (
     <section className="sandbox-preview" aria-label="Live preview">
-      <div className="sandbox-toolbar" role="radiogroup" aria-label="Preview width">
-        {PREVIEW_WIDTHS.map((w) => (
-          <button key={w} type="button" role="radio" aria-checked={w === width} className="sandbox-width" onClick={() => setWidth(w)}>
-            {w}px
-          </button>
-        ))}
+      <div className="sandbox-toolbar">
+        <SegmentedRadio label="Preview width" options={PREVIEW_WIDTHS.map((w) => ({ value: w, label: `${w}px` }))} value={width} onChange={setWidth} />
         {scale < 1 && <span className="sandbox-scale">shown at {Math.round(scale * 100)}%</span>}
       </div>
       <div ref={boxRef}>
