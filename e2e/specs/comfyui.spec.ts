@@ -130,3 +130,13 @@ test('importing a custom workflow: problems are listed by node; a clean one is s
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(card.getByRole('list', { name: 'Custom workflows' })).toContainText('Pixel: My pixel flow');
 });
+
+test('emoji generates offline through ComfyUI too', async ({ page, studio }) => {
+  await page.goto(`${studio.url}emoji/studio`);
+  await createWorkspace(page, 'Emoji', 'Reactions');
+  await page.getByLabel('Prompt', { exact: true }).fill('a laughing cat');
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(page.getByRole('region', { name: 'Queue' }).getByText('Succeeded')).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => page.getByRole('img', { name: /laughing cat/ }).count()).toBeGreaterThanOrEqual(1);
+  expect([...studio.comfy.prompts.values()]).toHaveLength(1);
+});

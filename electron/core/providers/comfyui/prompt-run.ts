@@ -141,6 +141,8 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
       }
       if (frame.kind !== 'event') return;
       const { type, data } = frame;
+      // Waiting behind other prompts: ComfyUI's queue moving (status broadcasts) is a sign of life.
+      if (type === 'status' && queued && !started) touch();
       if (data['prompt_id'] !== promptId) return;
       touch();
       switch (type) {
