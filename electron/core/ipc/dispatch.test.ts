@@ -110,6 +110,14 @@ describe('app channels', () => {
     const id = crypto.randomUUID();
     expect(await t.call('library.assets', { workspaceId: id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await t.call('library.searchJobs', { workspaceId: id, query: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await t.call('library.facets', { workspaceId: id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    for (const channel of ['library.delete', 'library.restore'] as const) {
+      expect(await t.call(channel, { workspaceId: id, assetIds: ['a'] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    }
+    expect(await t.call('library.star', { workspaceId: id, assetIds: ['a'], starred: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await t.call('library.reveal', { assetId: 'no-such-asset' })).toMatchObject({ ok: false, error: { code: 'not_found', field: 'assetId' } });
+    expect(await t.call('library.startDrag', { assetId: 'no-such-asset' })).toMatchObject({ ok: false, error: { code: 'not_found', field: 'assetId' } });
+    expect(await t.call('library.delete', { workspaceId: id, assetIds: [] })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Select at least one asset.' } });
   });
 });
 
