@@ -129,6 +129,9 @@ describe('ComfyUI provider', () => {
     expect(Object.values(graphOf(c)).map((n) => n.class_type)).toContain('LoadImage');
     await provider.generate(request({ capability: 'inpaint', inputImage: { bytes: png, mime: 'image/png' }, mask: { bytes: png, mime: 'image/png' } }), new AbortController().signal, () => undefined);
     expect(c.server.requests.filter((r) => r.path === '/upload/image')).toHaveLength(3);
+    // Named by content: the same image uploaded twice is one file in ComfyUI's input folder.
+    const loads = Object.values(graphOf(c)).filter((n) => n.class_type === 'LoadImage' || n.class_type === 'LoadImageMask').map((n) => n.inputs['image']);
+    expect(loads[0]).toMatch(/^wokgen\/wokgen-[0-9a-f]{16}\.png$/);
     expect(Object.values(graphOf(c)).map((n) => n.class_type)).toEqual(expect.arrayContaining(['LoadImageMask', 'VAEEncodeForInpaint']));
   });
 

@@ -5,7 +5,7 @@
  * fetches the output with `/view`. One image per call: the pipeline calls once per batch slot,
  * and ComfyUI runs one prompt at a time (concurrency 1).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { ComfyUiSettings } from '../../../../shared/providers';
 import type { ComfyUiStatus } from '../../../../shared/comfyui';
 import type { Logger } from '../../ports';
@@ -109,11 +109,11 @@ export class ComfyUiProvider implements Provider {
     };
     if (used.includes('image')) {
       if (!request.inputImage) throw new ProviderError('invalid_request', 'This ComfyUI workflow needs an input image.');
-      values.image = await client.uploadImage(request.inputImage.bytes, request.inputImage.mime, `wokgen-${randomUUID()}.png`, signal);
+      values.image = await client.uploadImage(request.inputImage.bytes, request.inputImage.mime, uploadName('wokgen', request.inputImage.bytes), signal);
     }
     if (used.includes('mask')) {
       if (!request.mask) throw new ProviderError('invalid_request', 'This ComfyUI workflow needs a mask.');
-      values.mask = await client.uploadImage(request.mask.bytes, request.mask.mime, `wokgen-mask-${randomUUID()}.png`, signal);
+      values.mask = await client.uploadImage(request.mask.bytes, request.mask.mime, uploadName('wokgen-mask', request.mask.bytes), signal);
     }
     let filled: Graph;
     try {
@@ -162,6 +162,14 @@ export class ComfyUiProvider implements Provider {
       throw new ProviderError('invalid_request', error instanceof Error ? error.message : String(error));
     }
   }
+}
+
+/**
+ * Uploads are named by their content: the same sprite sent again (every batch slot, a retry)
+ * overwrites one file instead of filling ComfyUI's input folder with copies.
+ */
+function uploadName(prefix: string, bytes: Uint8Array): string {
+  return `${prefix}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.png`;
 }
 
 /** SaveImage's `output` images first (PreviewImage writes `temp`). */
