@@ -53,6 +53,9 @@ test('export a workspace as PNG and .wokpack, import the pack into another mode'
   await page.getByRole('button', { name: 'Export…' }).click();
   dialog = page.getByRole('dialog', { name: 'Export from Sprites' });
   await dialog.getByLabel('Format').selectOption({ label: 'WokGen pack (.wokpack)' });
+  // The dialog remembered "Workspace exports folder" from the last export; this one asks.
+  await expect(dialog.getByRole('radio', { name: 'Workspace exports folder' })).toBeChecked();
+  await dialog.getByRole('radio', { name: 'Choose a file…' }).check();
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(dialog).toBeHidden();
   expect(studio.dialogs.saveAsked.at(-1)?.defaultPath).toMatch(/sprites-wokpack-.*\.wokpack$/);

@@ -50,6 +50,11 @@ export interface WriteAssetFilesInput {
   readonly signal?: AbortSignal;
   /** Thumbnail as pixel art (nearest-neighbour, lossless); defaults to `mode === 'pixel'`. */
   readonly pixelArt?: boolean;
+  /**
+   * fsync each file and its folder (default). Off only for a caller that moves the files
+   * elsewhere and makes them durable there (the `.wokpack` import stages, moves, then syncs once).
+   */
+  readonly durable?: boolean;
 }
 
 export interface WrittenAssetFiles {
@@ -176,7 +181,7 @@ export async function writeAssetFiles(input: WriteAssetFilesInput): Promise<Writ
   const write = (file: PlannedFile) => {
     signal?.throwIfAborted();
     current = file.relativePath;
-    written.push(writeFileInsideSync(workspaceFolder, file.relativePath, file.bytes, { noOverwrite: true, durable: file.durable ?? true }));
+    written.push(writeFileInsideSync(workspaceFolder, file.relativePath, file.bytes, { noOverwrite: true, durable: file.durable ?? input.durable ?? true }));
   };
   try {
     for (const file of files) write(file);

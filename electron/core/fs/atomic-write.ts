@@ -85,7 +85,21 @@ export function publishWithoutOverwrite(temp: string, target: string): void {
   }
 }
 
-function fsyncDirectory(dir: string): void {
+/**
+ * Makes an already written file durable: its data, then (once per folder, by the caller)
+ * the folder entry. Opened read-write because Windows' FlushFileBuffers needs write access.
+ */
+export function fsyncFileSync(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** fsync a folder so a rename or link into it survives a power cut (a no-op on Windows). */
+export function fsyncDirectory(dir: string): void {
   if (process.platform === 'win32') return;
   let fd: number | undefined;
   try {

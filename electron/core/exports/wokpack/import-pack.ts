@@ -20,7 +20,7 @@ import { AssetMetadataSchema, type AssetMetadata } from '../../assets/asset-meta
 import { formatForExtension } from '../../assets/asset-formats';
 import { assetRowFromMetadata } from '../../assets/asset-rows';
 import { writeAssetFiles, type AssetMetadataInput } from '../../assets/asset-writer';
-import { publishWithoutOverwrite } from '../../fs/atomic-write';
+import { fsyncDirectory, fsyncFileSync, publishWithoutOverwrite } from '../../fs/atomic-write';
 import { errnoCode, ioFailure } from '../../fs/errno';
 import { resolveInside } from '../../fs/path-containment';
 import type { NewAsset } from '../../library/assets-repo';
@@ -223,6 +223,8 @@ export async function importPack(input: ImportPackInput): Promise<ImportedPack> 
         processed: { bytes: format.extension === 'svg' ? sanitizedSvg(bytes, asset.file) : bytes, mime: format.mime, extension, width: asset.width, height: asset.height },
         pixelArt: asset.sourceMode === 'pixel',
         signal: stageSignal,
+        // Made durable once in place (below): one fsync per file and per folder, not two per file.
+        durable: false,
       });
       const row = assetRowFromMetadata(workspace.id, written.metadata, {
         relativePath: written.relativePath,
@@ -254,6 +256,14 @@ export async function importPack(input: ImportPackInput): Promise<ImportedPack> 
         moved.push(target);
       }
     }
+    // The asset files must survive a power cut before their rows exist; thumbnails are a cache.
+    const folders = new Set<string>();
+    for (const { files } of staged) {
+      const target = resolveInside(workspace.folder, files[0] ?? '');
+      fsyncFileSync(target);
+      folders.add(dirname(target));
+    }
+    for (const folder of folders) fsyncDirectory(folder);
     const rows = staged.map((entry) => entry.row);
     input.insertRows(rows);
     return { rows };
