@@ -30,12 +30,17 @@ export interface ComfyUiDeps {
   readonly notify: Notify;
 }
 
+/** A device as people name it: "cuda:0 NVIDIA GeForce RTX 4090 : cudaMallocAsync" → "NVIDIA GeForce RTX 4090". */
+export function deviceLabel(name: string): string {
+  return name.replace(/^\w+:\d+\s*/, '').replace(/\s*:\s*\w+$/, '') || name;
+}
+
 /** One line for the studio header chip and the card's badge. */
 export function describeComfyUi(status: ComfyUiStatus | null): { readonly tone: 'success' | 'warning' | 'neutral'; readonly label: string; readonly detail: string } {
   if (status === null) return { tone: 'neutral', label: 'ComfyUI: checking…', detail: 'Looking for a local ComfyUI.' };
   if (status.state === 'connected') {
     const gpu = status.devices.find((d) => d.type !== 'cpu') ?? status.devices[0];
-    const name = gpu ? gpu.name.replace(/^cuda:\d+\s*/, '').replace(/\s*:\s*\w+$/, '') : 'CPU';
+    const name = gpu ? deviceLabel(gpu.name) : 'CPU';
     const vram = gpu && gpu.vramTotal > 0 ? ` · ${Math.round(gpu.vramTotal / 1024 ** 3)} GB` : '';
     return { tone: 'success', label: `ComfyUI ${status.version ?? ''}`.trim(), detail: `${name}${vram} · ${status.checkpoints.length} checkpoint${status.checkpoints.length === 1 ? '' : 's'} · ${status.url ?? ''}` };
   }

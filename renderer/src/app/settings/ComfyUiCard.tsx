@@ -12,7 +12,7 @@ import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/TextField';
 import { useComfyUi, useSettings } from '../../stores';
-import { describeComfyUi } from '../../stores/comfyui';
+import { describeComfyUi, deviceLabel } from '../../stores/comfyui';
 
 const GB = 1024 ** 3;
 
@@ -80,8 +80,6 @@ export function ComfyUiCard() {
         }
       />
       {status?.state === 'connected' || (status?.version ?? null) !== null ? <Details /> : null}
-      <TokenField />
-      <WorkflowsField />
       {status !== null && status.checkpoints.length > 0 && (
         <div className="provider-models comfyui-defaults">
           {MODE_IDS.filter((mode) => mode !== 'uiux').map((mode) => (
@@ -89,6 +87,8 @@ export function ComfyUiCard() {
           ))}
         </div>
       )}
+      <TokenField />
+      <WorkflowsField />
     </li>
   );
 }
@@ -101,16 +101,20 @@ function Details() {
       <ul className="local-servers" aria-label="ComfyUI devices">
         {status.devices.map((device) => (
           <li key={device.name} className="local-server">
-            <span className="provider-name">{device.name}</span>
+            <span className="provider-name" title={device.name}>
+              {deviceLabel(device.name)}
+            </span>
             <span className="provider-kind">
+              {' · '}
               {device.type}
               {device.vramTotal > 0 ? ` · ${(device.vramFree / GB).toFixed(1)} of ${(device.vramTotal / GB).toFixed(1)} GB VRAM free` : ''}
             </span>
           </li>
         ))}
       </ul>
-      <p className="local-server-models mono" aria-label="Checkpoints">
-        {status.checkpoints.length > 0 ? status.checkpoints.join(', ') : 'No checkpoints installed.'}
+      <p className="local-server-models" aria-label="Checkpoints">
+        <span className="field-label">Checkpoints: </span>
+        <span className="mono">{status.checkpoints.length > 0 ? status.checkpoints.join(', ') : 'none installed'}</span>
       </p>
     </div>
   );
