@@ -29,9 +29,7 @@ export function AccountSection() {
       ) : status.state === 'signing_in' && status.signIn ? (
         <SigningIn signIn={status.signIn} />
       ) : status.state === 'signed_in' ? (
-        <div className="setting-row">
-          <Spinner label="Syncing the account…" />
-        </div>
+        <SignedInWithoutFigures status={status} />
       ) : (
         <SignedOut status={status} />
       )}
@@ -136,6 +134,30 @@ function SigningIn({ signIn }: { signIn: NonNullable<AccountStatus['signIn']> })
       )}
       <Button size="sm" pending={pending === 'cancel'} onClick={() => void cancel()}>
         Cancel
+      </Button>
+    </SettingRow>
+  );
+}
+
+/** Signed in, but no figures yet: the first sync is running, or the service could not be reached. */
+function SignedInWithoutFigures({ status }: { status: AccountStatus }) {
+  const sync = useAccount((s) => s.sync);
+  const signOut = useAccount((s) => s.signOut);
+  const pending = useAccount((s) => s.pending);
+  if (status.message === null) {
+    return (
+      <div className="setting-row">
+        <Spinner label="Syncing the account…" />
+      </div>
+    );
+  }
+  return (
+    <SettingRow label="Signed in" description={<span role="status">{status.message}</span>}>
+      <Button size="sm" icon="refresh" pending={pending === 'sync'} onClick={() => void sync()}>
+        Sync
+      </Button>
+      <Button variant="danger" size="sm" pending={pending === 'signOut'} onClick={() => void signOut()}>
+        Sign out
       </Button>
     </SettingRow>
   );
