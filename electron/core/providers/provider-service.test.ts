@@ -9,6 +9,7 @@ import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { JsonFileSettingsStore } from '../settings/json-file-settings-store';
 import type { EventName } from '../../../shared/ipc/contract';
 import { TogetherTestServer } from './together/test-server';
+import { startChatTestServer } from './text/testing/openai-compatible-server';
 import { ProviderService } from './provider-service';
 import { ProviderKeys } from './keys/provider-keys';
 import { ProviderError } from './provider';
@@ -127,6 +128,22 @@ describe('providers.* channels', () => {
     expect(await value<Status>('providers.configure', { id: 'pollinations', patch: { enabled: true } })).toMatchObject({ enabled: true, available: true });
     expect(t.core.services.providers.registry().available().map((c) => c.id)).toContain('pollinations');
     await value('providers.configure', { id: 'pollinations', patch: { enabled: false } });
+  });
+
+  it('finds a local server at a custom address, given as its root or its /v1 base', async () => {
+    const lmstudio = await startChatTestServer('lmstudio');
+    try {
+      for (const url of [lmstudio.url, `${lmstudio.baseUrl}/`]) {
+        await value('providers.configure', { id: 'local-llm', patch: { baseUrl: url } });
+        const status = await value<{ servers: Array<{ kind: string; reachable: boolean; models: string[] }>; selected: { model: string } | null }>('providers.detectLocalLlm', {});
+        expect(status.servers).toEqual([expect.objectContaining({ kind: 'custom', reachable: true, models: lmstudio.controls.models })]);
+        expect(status.selected?.model).toBe(lmstudio.controls.models[0]);
+      }
+      expect(t.core.services.providers.registry().get('local-llm')?.capabilities.capabilities.has('code')).toBe(true);
+    } finally {
+      await value('providers.configure', { id: 'local-llm', patch: { baseUrl: null } });
+      await lmstudio.close();
+    }
   });
 
   it('reports the local LLM with no servers to probe (tests probe nothing they did not start)', async () => {

@@ -48,7 +48,8 @@ export class ProviderService {
     this.localLlm = new LocalLlmMonitor({
       targets: () => {
         const custom = this.local.settingsNow().baseUrl;
-        return custom === null ? (deps.localLlmTargets ?? DEFAULT_LOCAL_LLM_TARGETS) : [{ kind: 'custom', label: 'Your server', url: custom }];
+        // People paste the OpenAI base (`…/v1`) as often as the server root: accept both.
+        return custom === null ? (deps.localLlmTargets ?? DEFAULT_LOCAL_LLM_TARGETS) : [{ kind: 'custom', label: 'Your server', url: custom.replace(/\/v1\/?$/, '').replace(/\/+$/, '') }];
       },
       preferredModel: () => this.local.settingsNow().standardModel,
       onChange: () => this.announce(),
