@@ -80,7 +80,7 @@ export function LocalLlmCard({ provider, status }: { provider: ProviderStatus; s
           Ollama: install it, then <span className="mono">ollama pull qwen2.5-coder:7b</span> (it serves on 127.0.0.1:11434). LM Studio: load a model, then start the server in the
           Developer tab (127.0.0.1:1234).
         </p>
-        <BaseUrlField id="local-llm" saved={provider.baseUrl} fallback={null} hint="Another OpenAI-compatible server (without /v1). Empty = look for Ollama and LM Studio." />
+        <BaseUrlField id="local-llm" saved={provider.baseUrl} fallback={null} hint="Another OpenAI-compatible server, e.g. http://127.0.0.1:8080 (with or without /v1). Empty = look for Ollama and LM Studio." />
       </details>
     </li>
   );
