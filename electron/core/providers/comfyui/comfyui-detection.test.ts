@@ -105,6 +105,8 @@ describe('detection', () => {
 
   it('changing the URL in settings re-checks at once', async () => {
     comfy = await startTestComfy();
+    comfy.service.start();
+    await expect.poll(() => comfy!.statuses.at(-1)?.state).toBe('connected');
     const dead = await deadUrl();
     comfy.settings.update({ comfyui: { url: dead, defaultCheckpoints: {} } });
     await expect.poll(() => comfy!.statuses.at(-1)?.state).toBe('not_found');

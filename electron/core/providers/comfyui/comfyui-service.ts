@@ -53,6 +53,7 @@ export class ComfyUiService {
   private connection: (ComfyUiConnection & { readonly key: string }) | null = null;
   private token: string | null = null;
   private tokenRead = false;
+  private started = false;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: ComfyUiServiceDeps) {
@@ -91,11 +92,12 @@ export class ComfyUiService {
     this.unsubscribe = deps.settings.onDidChange((settings) => {
       if (settings.comfyui.url === lastUrl) return;
       lastUrl = settings.comfyui.url;
-      void this.detection.recheck();
+      if (this.started) void this.detection.recheck();
     });
   }
 
   start(): void {
+    this.started = true;
     this.detection.start();
   }
 
@@ -114,14 +116,23 @@ export class ComfyUiService {
   }
 
   async setToken(token: string): Promise<ComfyUiStatus> {
-    await this.deps.secrets.set(COMFYUI_SECRET_ACCOUNT, token);
+    try {
+      await this.deps.secrets.set(COMFYUI_SECRET_ACCOUNT, token);
+    } catch (error) {
+      // Never echo the token; say where it could not go.
+      throw new AppFailure('io_failed', `The token could not be saved in ${this.deps.secrets.backend} (${error instanceof Error ? error.name : 'error'}). Nothing was changed.`, 'token');
+    }
     this.token = token;
     this.tokenRead = true;
     return this.recheck();
   }
 
   async clearToken(): Promise<ComfyUiStatus> {
-    await this.deps.secrets.delete(COMFYUI_SECRET_ACCOUNT);
+    try {
+      await this.deps.secrets.delete(COMFYUI_SECRET_ACCOUNT);
+    } catch (error) {
+      throw new AppFailure('io_failed', `The token could not be removed from ${this.deps.secrets.backend} (${error instanceof Error ? error.name : 'error'}).`);
+    }
     this.token = null;
     this.tokenRead = true;
     return this.recheck();
