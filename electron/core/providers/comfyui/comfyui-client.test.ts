@@ -168,6 +168,21 @@ describe('ComfyUiClient bad input', () => {
     expect(response.status).toBe(403);
   });
 
+  it('the websocket handshake gets the same origin check; the app\'s socket (no Origin) connects', async () => {
+    const { default: WebSocket } = await import('ws');
+    const refused = await new Promise<string>((resolve) => {
+      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/ws?clientId=x`, { origin: 'http://127.0.0.1:5173' });
+      ws.on('error', (error) => resolve(error.message));
+      ws.on('open', () => resolve('open'));
+    });
+    expect(refused).toMatch(/403/);
+    const { ComfyUiSocket } = await import('./comfyui-socket');
+    const socket = new ComfyUiSocket({ url: client.http.wsUrl('app-client'), headers: {}, log: { info() {}, warn() {}, error() {} } });
+    expect(await socket.ensureOpen(2_000)).toBe(true);
+    await expect.poll(() => server.connectedClientIds()).toEqual(['app-client']);
+    socket.close();
+  });
+
   it('an output larger than the limit is refused without reading it all', async () => {
     await client.queuePrompt(txt2img({ width: 256, height: 256 }), 'c', 'big');
     let entry = null;
