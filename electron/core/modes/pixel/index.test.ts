@@ -29,7 +29,7 @@ describe('pixelEngine', () => {
     expect([out.width, out.height, out.mime]).toEqual([32, 32, 'image/png']);
   });
 
-  it('is sealed: imports only shared/, the engine interface, its own folder, node built-ins and sharp', () => {
+  it('is sealed: imports only shared/, the engine and exporter interfaces, its own folder, node built-ins, sharp and gifenc', () => {
     const folder = import.meta.dirname;
     let checked = 0;
     for (const file of readdirSync(folder).filter((name) => name.endsWith('.ts'))) {
@@ -38,9 +38,12 @@ describe('pixelEngine', () => {
         const allowed =
           specifier!.startsWith('./') ||
           specifier === '../engine' ||
+          // The exporter interface (and its test support) is the other core interface a mode implements.
+          specifier === '../../exports/exporter' ||
+          specifier === '../../exports/testing' ||
           specifier!.startsWith('../../../../shared/') ||
           specifier!.startsWith('node:') ||
-          ['sharp', 'vitest', 'zod'].includes(specifier!);
+          ['sharp', 'vitest', 'zod', 'gifenc'].includes(specifier!);
         expect(allowed, `${file} imports ${specifier}`).toBe(true);
         checked += 1;
       }
