@@ -71,7 +71,8 @@ describe('AssetCard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'More actions' }));
     expect(screen.getByRole('button', { name: 'More actions' }).getAttribute('aria-expanded')).toBe('true');
     const items = screen.getAllByRole('menuitem').map((item) => item.textContent);
-    expect(items).toEqual(['Re-run (same seed)R', 'Remix (new seed)Shift+R', 'Copy promptC', 'Reveal in file manager', 'DeleteDel']);
+    expect(items).toEqual(['Re-run (same seed)', 'Remix (new seed)', 'Copy prompt', 'Reveal in file manager', 'Delete']);
+    expect(screen.getByRole('menuitem', { name: 'Delete' }).getAttribute('title')).toBe('Delete — key Del');
     fireEvent.click(screen.getByRole('menuitem', { name: /Remix/ }));
     expect(onCommand.mock.calls).toEqual([
       ['asset-1', 'toggle-star'],

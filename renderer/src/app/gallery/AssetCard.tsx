@@ -189,11 +189,11 @@ function CardMenu({ onCommand }: { onCommand: (command: GalleryCommand) => void 
                 role="menuitem"
                 tabIndex={-1}
                 className={item.command === 'delete' ? 'asset-menu-item asset-menu-danger' : 'asset-menu-item'}
+                title={item.keys === '' ? item.label : `${item.label} — key ${item.keys}`}
                 onClick={() => choose(item.command)}
               >
                 <Icon name={item.icon} size={14} />
-                <span>{item.label}</span>
-                {item.keys !== '' && <kbd>{item.keys}</kbd>}
+                <span className="asset-menu-label">{item.label}</span>
               </button>
             </li>
           ))}
