@@ -65,6 +65,17 @@ test('search, filter, star, delete and undo, re-run, details, reveal and drag ou
   await filters.getByRole('button', { name: 'Starred only' }).click();
   await expect(cards(page)).toHaveCount(2);
 
+  // The viewer stars with S too.
+  await card(page, /oak tree/).getByRole('button', { name: /oak tree/ }).click();
+  const viewer = page.getByRole('dialog', { name: 'Asset viewer' });
+  await viewer.getByRole('button', { name: 'Star', exact: true }).focus();
+  await page.keyboard.press('s');
+  await expect(viewer.getByRole('button', { name: 'Unstar', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('s');
+  await expect(viewer.getByRole('button', { name: 'Star', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
+
   // Delete from the card's menu: the files move to the workspace trash; Undo brings them back.
   const folder = join(studio.homeDir, 'WokGen', 'pixel', 'Bestiary');
   const tree = card(page, /oak tree/);

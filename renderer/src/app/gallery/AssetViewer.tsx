@@ -87,6 +87,8 @@ function ViewerBody({
   const [stage, setStage] = useState<Size>({ width: 0, height: 0 });
   const stagesRef = useRef<HTMLDivElement>(null);
   const reveal = useLibrary((s) => s.reveal);
+  const star = useLibrary((s) => s.star);
+  const toggleStar = (): void => void star(asset.workspaceId, [asset.id], !asset.starred);
 
   // Animation frames: the job's frames in order, playing at the job's frame rate.
   // Plays on open unless the system asks for reduced motion.
@@ -128,9 +130,9 @@ function ViewerBody({
   const zoomOut = (): void => setZoom((z) => stepZoom(z === 'fit' ? fit : z, -1));
   const zoomFit = (): void => setZoom('fit');
 
-  const actions = useRef({ zoomIn, zoomOut, zoomFit, previous, next, onNavigate });
+  const actions = useRef({ zoomIn, zoomOut, zoomFit, previous, next, onNavigate, toggleStar });
   useEffect(() => {
-    actions.current = { zoomIn, zoomOut, zoomFit, previous, next, onNavigate };
+    actions.current = { zoomIn, zoomOut, zoomFit, previous, next, onNavigate, toggleStar };
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -141,6 +143,8 @@ function ViewerBody({
       else if (event.key === '0') a.zoomFit();
       else if (event.key === 'ArrowLeft' && !isTyping(event.target) && a.previous !== null) a.onNavigate(a.previous);
       else if (event.key === 'ArrowRight' && !isTyping(event.target) && a.next !== null) a.onNavigate(a.next);
+      // S stars here as in the gallery.
+      else if ((event.key === 's' || event.key === 'S') && !event.shiftKey && !isTyping(event.target)) a.toggleStar();
       else return;
       event.preventDefault();
     };
@@ -268,6 +272,9 @@ function ViewerBody({
             {asset.relativePath}
           </p>
           <div className="viewer-actions">
+            <Button size="sm" icon="star" aria-pressed={asset.starred} title="Star or unstar (S)" onClick={toggleStar}>
+              {asset.starred ? 'Unstar' : 'Star'}
+            </Button>
             <Button size="sm" onClick={() => void copyPrompt()}>
               Copy prompt
             </Button>
