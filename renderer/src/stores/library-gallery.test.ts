@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { GenerateRequestInput } from '../../../shared/generation';
 import type { Asset, Job } from '../../../shared/library';
 import { anAsset as anAssetOf, createFakeWokgen, ok } from '../testing/fakeWokgen';
-import { compactFilter, createLibraryStore, insertInOrder, isFiltered, selectFilter, selectWorkspaceAssets } from './library';
+import { compactFilter, createLibraryStore, insertInOrder, isFiltered, LARGE_DELETE, selectFilter, selectWorkspaceAssets } from './library';
 import type { ToastInput } from './toasts';
 
 const WS = '00000000-0000-4000-8000-0000000000aa';
@@ -101,6 +101,18 @@ describe('library store: star and delete', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(fake.callsTo('library.restore')).toEqual([{ workspaceId: WS, assetIds: ['b'] }]);
     expect(ids(selectWorkspaceAssets(WS)(store.getState()).items)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('announces a large delete before it finishes', async () => {
+    const { fake, store, toasts } = setup([]);
+    fake.handlers['library.delete'] = (input) => ok({ deleted: [...input.assetIds] });
+    fake.handlers['library.facets'] = () => ok({ tools: [], presets: [], providers: [] });
+    const many = Array.from({ length: LARGE_DELETE }, (_, i) => `a${i}`);
+    await store.getState().deleteAssets(WS, many);
+    expect(toasts[0]).toEqual({ tone: 'info', message: `Deleting ${LARGE_DELETE} assets…` });
+    expect(toasts[1]).toMatchObject({ title: 'Deleted', message: `${LARGE_DELETE} assets moved to the workspace trash.` });
+    await store.getState().deleteAssets(WS, ['b']);
+    expect(toasts).toHaveLength(3);
   });
 
   it('shows a failed delete as an error toast and keeps the cards', async () => {

@@ -135,6 +135,9 @@ export const selectFacets =
 
 const plural = (n: number, one: string): string => (n === 1 ? `1 ${one}` : `${n} ${one}s`);
 
+/** From this many assets a delete announces itself before it finishes. */
+export const LARGE_DELETE = 200;
+
 export function createLibraryStore({ api, notify = () => undefined, submit, requestOf = requestFromJob }: LibraryDeps) {
   const ticket: Record<string, number> = {};
   return create<LibraryState>()((set, get) => {
@@ -184,6 +187,8 @@ export function createLibraryStore({ api, notify = () => undefined, submit, requ
         return result;
       },
       async deleteAssets(workspaceId, ids) {
+        // Thousands of files take a few seconds to move: say it is under way.
+        if (ids.length >= LARGE_DELETE) notify({ tone: 'info', message: `Deleting ${plural(ids.length, 'asset')}…` });
         const result = await api.library.delete({ workspaceId, assetIds: [...ids] });
         if (!result.ok) {
           reportError('Not deleted', result);
