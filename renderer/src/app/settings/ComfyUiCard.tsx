@@ -140,8 +140,12 @@ function DefaultCheckpoint({ mode, checkpoints, value, onChange }: { mode: ModeI
   );
 }
 
+/** One object for "no token", so the selector's result is stable while status is null (a fresh
+ * object per render would make zustand re-render forever). */
+const NO_TOKEN = { configured: false, last4: null } as const;
+
 function TokenField() {
-  const token = useComfyUi((s) => s.status?.token ?? { configured: false, last4: null });
+  const token = useComfyUi((s) => s.status?.token ?? NO_TOKEN);
   const setToken = useComfyUi((s) => s.setToken);
   const clearToken = useComfyUi((s) => s.clearToken);
   const [value, setValue] = useState('');
