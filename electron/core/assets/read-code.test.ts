@@ -1,9 +1,17 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type * as fsPromises from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Asset } from '../../../shared/library';
 import { CODE_READ_MAX_BYTES, readCodeAsset } from './read-code';
+
+// readFile wrapped in a spy (still the real one) so a test can prove an oversized file is never read.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof fsPromises>();
+  return { ...actual, readFile: vi.fn(actual.readFile) };
+});
 
 const codeAsset = (relativePath: string, overrides: Partial<Asset> = {}): Asset => ({
   id: 'a1',
@@ -57,5 +65,12 @@ describe('readCodeAsset', () => {
     await expect(readCodeAsset(codeAsset('assets/gone.html'), folderOf)).rejects.toMatchObject({ code: 'not_found', message: /missing/ });
     writeFileSync(join(folder, 'assets', 'big.html'), 'x'.repeat(CODE_READ_MAX_BYTES + 1));
     await expect(readCodeAsset(codeAsset('assets/big.html'), folderOf)).rejects.toMatchObject({ code: 'invalid_input', message: /larger than/ });
+  });
+
+  it('refuses an oversized file from its size, without reading it into memory', async () => {
+    writeFileSync(join(folder, 'assets', 'huge.html'), Buffer.alloc(CODE_READ_MAX_BYTES * 4, 0x78));
+    vi.mocked(readFile).mockClear();
+    await expect(readCodeAsset(codeAsset('assets/huge.html'), folderOf)).rejects.toMatchObject({ code: 'invalid_input', field: 'assetId' });
+    expect(readFile).not.toHaveBeenCalled();
   });
 });

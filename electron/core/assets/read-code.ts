@@ -3,7 +3,7 @@
  * sandboxed preview. The asset file server serves images only; code crosses IPC as text,
  * read from inside the workspace folder (path containment) and capped in size.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { AppFailure } from '../../../shared/errors';
 import type { Asset } from '../../../shared/library';
 import { resolveInside } from '../fs/path-containment';
@@ -21,13 +21,20 @@ export async function readCodeAsset(asset: Asset | undefined, folderOf: (workspa
   if (asset.kind !== 'code') throw new AppFailure('invalid_input', 'Only code assets have text to show.', 'assetId');
   let bytes: Buffer;
   try {
-    bytes = await readFile(resolveInside(folderOf(asset.workspaceId), asset.relativePath));
+    const path = resolveInside(folderOf(asset.workspaceId), asset.relativePath);
+    // Size first: an oversized file (a stray build artefact renamed .html) is refused without
+    // ever being read into memory.
+    if ((await stat(path)).size > CODE_READ_MAX_BYTES) throw tooLarge();
+    bytes = await readFile(path);
   } catch (error) {
     if (error instanceof AppFailure) throw error;
     throw new AppFailure('not_found', 'The code file is missing from the workspace folder.', 'assetId');
   }
-  if (bytes.byteLength > CODE_READ_MAX_BYTES) {
-    throw new AppFailure('invalid_input', `The code file is larger than ${CODE_READ_MAX_BYTES / 1024} KB; open it from the workspace folder.`, 'assetId');
-  }
+  // Checked again after the read: the file may have grown between stat and read.
+  if (bytes.byteLength > CODE_READ_MAX_BYTES) throw tooLarge();
   return { code: bytes.toString('utf8'), relativePath: asset.relativePath };
+}
+
+function tooLarge(): AppFailure {
+  return new AppFailure('invalid_input', `The code file is larger than ${CODE_READ_MAX_BYTES / 1024} KB; open it from the workspace folder.`, 'assetId');
 }
