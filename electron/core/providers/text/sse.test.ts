@@ -31,6 +31,10 @@ describe('readSseData', () => {
     expect(await collect([bytes.slice(0, 8), bytes.slice(8, 15), bytes.slice(15)])).toEqual(['héllo ✓']);
   });
 
+  it('dispatches nothing for a bare `data:` keep-alive (an empty data buffer, per the spec)', async () => {
+    expect(await collect(['data:\n\n', 'data: {"a":1}\n\n', 'data: \r\n\r\n', 'data: [DONE]\n\n'])).toEqual(['{"a":1}', '[DONE]']);
+  });
+
   it('stops with the caller’s error past the byte limit', async () => {
     await expect(collect(['data: 0123456789\n\n', 'data: 0123456789\n\n'], 25)).rejects.toThrow('too large');
   });

@@ -1,7 +1,8 @@
 /**
  * Server-sent events (https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation),
  * the part OpenAI-compatible chat streams use: `data:` lines (several join with "\n"), a blank
- * line ends an event, `:` lines are comments (keep-alives). Chunks may split anywhere, even
+ * line ends an event, `:` lines are comments (keep-alives), an event with empty data (a bare
+ * `data:` keep-alive) is not dispatched. Chunks may split anywhere, even
  * inside a UTF-8 character or between "\r" and "\n".
  */
 export async function* readSseData(body: ReadableStream<Uint8Array>, maxBytes: number, onTooLarge: () => Error): AsyncGenerator<string> {
@@ -26,7 +27,10 @@ export async function* readSseData(body: ReadableStream<Uint8Array>, maxBytes: n
         const line = buffer.slice(0, newline);
         buffer = buffer.slice(newline + (buffer.startsWith('\r\n', newline) ? 2 : 1));
         if (line === '') {
-          if (data.length > 0) yield data.join('\n');
+          // Spec: "If the data buffer is an empty string … return" — a bare `data:` keep-alive
+          // dispatches nothing (yielding '' would reach JSON.parse and fail the whole answer).
+          const joined = data.join('\n');
+          if (joined !== '') yield joined;
           data = [];
         } else if (line.startsWith('data:')) {
           data.push(line.slice(line[5] === ' ' ? 6 : 5));
