@@ -38,6 +38,12 @@ describe('HuggingFaceClient', () => {
     expect(hf.server.requests[0]?.headers.authorization).toBe(`Bearer ${hf.key}`);
   });
 
+  it('caps FLUX.1-schnell at its 4 distilled steps, other models at 50', async () => {
+    await client().generate(request({ steps: 12 }), live(), () => undefined);
+    await client().generate(request({ model: 'stabilityai/stable-diffusion-xl-base-1.0', steps: 80 }), live(), () => undefined);
+    expect(hf.calls.map((call) => call.body.parameters.num_inference_steps)).toEqual([4, 50]);
+  });
+
   it('sends a negative prompt to a model that reads it', async () => {
     await client().generate(request({ model: 'stabilityai/stable-diffusion-xl-base-1.0', negativePrompt: 'text, watermark' }), live(), () => undefined);
     expect(hf.calls[0]!.body.parameters).toMatchObject({ negative_prompt: 'text, watermark' });

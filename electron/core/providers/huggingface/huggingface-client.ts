@@ -76,7 +76,8 @@ export class HuggingFaceClient implements Provider {
     const parameters = {
       width: size.width,
       height: size.height,
-      num_inference_steps: Math.min(isFlux(request.model) && /schnell/i.test(request.model) ? 12 : 50, Math.max(1, Math.round(request.steps))),
+      // FLUX.1-schnell is distilled for 1–4 steps (its model card; default 4): more only costs time.
+      num_inference_steps: Math.min(isFlux(request.model) && /schnell/i.test(request.model) ? 4 : 50, Math.max(1, Math.round(request.steps))),
       guidance_scale: request.guidance,
       seed: request.seed,
       ...(request.negativePrompt && !isFlux(request.model) ? { negative_prompt: request.negativePrompt } : {}),

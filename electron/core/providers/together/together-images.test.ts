@@ -53,7 +53,7 @@ describe('TogetherImageClient', () => {
 
   it('snaps sizes to the model’s rules and clamps schnell’s steps', async () => {
     await client().generate(request({ width: 1000, height: 3000, steps: 30 }), live(), () => undefined);
-    expect(together.generations[0]).toMatchObject({ width: 592, height: 1792, steps: 12 });
+    expect(together.generations[0]).toMatchObject({ width: 592, height: 1792, steps: 4 });
     await client().generate(request({ model: 'black-forest-labs/FLUX.1.1-pro', tier: 'hd', width: 2048, height: 2048 }), live(), () => undefined);
     expect(together.generations[1]).toMatchObject({ width: 1440, height: 1440 });
     expect(together.generations[1]).not.toHaveProperty('steps');

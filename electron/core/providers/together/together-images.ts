@@ -37,10 +37,13 @@ const isPro = (model: string) => /flux[.-]?1\.1-pro|flux\.1-pro|flux-pro/i.test(
 const isSchnell = (model: string) => /schnell/i.test(model);
 const isFlux = (model: string) => /flux/i.test(model);
 
-/** Steps per model family: schnell is distilled for 1–4 (accepts up to 12); pro takes none. */
+/**
+ * Steps per model family: schnell is timestep-distilled for 1–4 (Together's openapi and model
+ * pages: FLUX.1-schnell-Free takes at most 4, default 4 — PROVIDERS.md §2); pro takes none.
+ */
 function stepsFor(model: string, steps: number): number | undefined {
   if (isPro(model)) return undefined;
-  const max = isSchnell(model) ? 12 : 50;
+  const max = isSchnell(model) ? 4 : 50;
   return Math.min(max, Math.max(1, Math.round(steps)));
 }
 
