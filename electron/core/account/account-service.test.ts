@@ -8,7 +8,7 @@ import { silentLogger, type Logger, type ShellPort } from '../ports';
 import { ManualClock } from '../providers/http/clock';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { JsonFileSettingsStore } from '../settings/json-file-settings-store';
-import { AccountService } from './account-service';
+import { AccountService, assertAccountUrl } from './account-service';
 import { ACCOUNT_SNAPSHOT_FILE } from './account-snapshot';
 import { OAuthClient, OAuthErrorAnswer } from './oauth-client';
 import { createPkcePair } from './pkce';
@@ -295,10 +295,10 @@ describe('links', () => {
   });
 
   it('never opens a plain-http address that is not this machine', async () => {
-    settings.update({ providers: { hosted: { enabled: true, baseUrl: 'http://example.com', standardModel: null, hdModel: null } } });
-    const service = makeService();
-    await expect(service.openPage('plans')).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(service.signIn('browser')).rejects.toMatchObject({ code: 'invalid_input' });
+    // The settings boundary refuses it now (security review item 1); the account keeps its own check.
+    expect(() => settings.update({ providers: { hosted: { enabled: true, baseUrl: 'http://example.com', standardModel: null, hdModel: null } } })).toThrow();
+    expect(() => assertAccountUrl('http://example.com')).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(assertAccountUrl('http://[::1]:9/')).toBe('http://[::1]:9/');
     expect(opened).toEqual([]);
   });
 });

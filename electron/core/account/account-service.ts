@@ -21,6 +21,7 @@ import {
 } from '../../../shared/hosted-api';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import type { ModeId } from '../../../shared/modes';
+import { isLoopbackHostname } from '../../../shared/url-rules';
 import { assertSafeExternalUrl } from '../ipc/external-url';
 import type { EventSink, Logger, ShellPort } from '../ports';
 import { systemClock, type Clock } from '../providers/http/clock';
@@ -77,7 +78,7 @@ export function assertAccountUrl(raw: string): string {
   } catch {
     throw new AppFailure('invalid_input', 'The account server address is not a valid URL. Check it in Settings → Account.', 'url');
   }
-  if (url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]')) return url.toString();
+  if (url.protocol === 'http:' && isLoopbackHostname(url.hostname)) return url.toString();
   return assertSafeExternalUrl(raw);
 }
 

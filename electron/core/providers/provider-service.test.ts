@@ -230,3 +230,43 @@ describe('ProviderKeys.test', () => {
     expect((await keys(refused).test('together', key)).message).not.toContain(key);
   });
 });
+
+describe('a key follows its address only within the same origin (security review item 1)', () => {
+  const other = () => together.baseUrl.replace(/:(\d+)/, (_m, port: string) => `:${Number(port) === 65535 ? 65534 : Number(port) + 1}`);
+
+  it('refuses plain http to another host, a ?query and a #fragment', async () => {
+    for (const bad of ['http://example.com/v1', 'http://192.168.1.20:8080', `${together.baseUrl}?x=1`, `${together.baseUrl}#top`]) {
+      expect(await call('providers.configure', { id: 'together', patch: { baseUrl: bad } })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'patch.baseUrl' } });
+    }
+    for (const good of ['https://api.example.com/v1', 'http://localhost:9/v1', 'http://[::1]:9/v1']) {
+      expect(await call('providers.configure', { id: 'together', patch: { baseUrl: good } })).toMatchObject({ ok: true });
+    }
+    await value('providers.configure', { id: 'together', patch: { baseUrl: together.baseUrl } });
+  });
+
+  it('keeps the key for a path change on the same origin', async () => {
+    await value('providers.setKey', { id: 'together', key: together.key });
+    const status = await value<Status>('providers.configure', { id: 'together', patch: { baseUrl: `${together.baseUrl}/` } });
+    expect(status.key).toMatchObject({ configured: true });
+    expect(await t.core.services.ports.secrets.get('together')).toBe(together.key);
+    await value('providers.configure', { id: 'together', patch: { baseUrl: together.baseUrl } });
+  });
+
+  it('providers.configure to another origin removes the key and says why', async () => {
+    await value('providers.setKey', { id: 'together', key: together.key });
+    const status = await value<Status>('providers.configure', { id: 'together', patch: { baseUrl: other() } });
+    expect(status).toMatchObject({ key: { configured: false }, available: false, hint: expect.stringMatching(/Key removed because the address changed/) });
+    await vi.waitFor(async () => expect(await t.core.services.ports.secrets.get('together')).toBeNull());
+  });
+
+  it('settings.update replacing providers wholesale removes the key too', async () => {
+    await value('providers.configure', { id: 'together', patch: { baseUrl: together.baseUrl } });
+    await value('providers.setKey', { id: 'together', key: together.key });
+    const providers = { ...t.core.services.settings.get().providers, together: { ...t.core.services.settings.get().providers.together!, baseUrl: 'https://evil.example/v1' } };
+    await value('settings.update', { providers });
+    await vi.waitFor(async () => expect(await t.core.services.ports.secrets.get('together')).toBeNull());
+    const overview = await value<Overview>('providers.list', {});
+    expect(overview.providers.find((p) => p.id === 'together')).toMatchObject({ key: { configured: false }, hint: expect.stringMatching(/address changed/) });
+    await value('providers.configure', { id: 'together', patch: { baseUrl: together.baseUrl } });
+  });
+});

@@ -7,6 +7,7 @@
 import { AppFailure } from '../../../shared/errors';
 import type { ConfigurableProviderId, KeyTestResult, LocalLlmStatus, ProviderConfigPatch, ProviderStatus, ProvidersOverview } from '../../../shared/provider-status';
 import { PROVIDER_LABELS, type ProviderSettings } from '../../../shared/providers';
+import { originOf } from '../../../shared/url-rules';
 import type { Settings } from '../../../shared/settings';
 import type { EventSink, Logger } from '../ports';
 import { storageStatusOf, type SecretStore } from '../secrets/secret-store';
@@ -89,6 +90,7 @@ export class ProviderService {
   async setKey(id: KeyedProviderId, key: string): Promise<ProviderStatus> {
     const source = this.requireCloud(id);
     await this.keys.set(id, key);
+    this.keyRemovedNotice.delete(id);
     this.announce();
     return this.cloudStatus(source);
   }
@@ -125,12 +127,15 @@ export class ProviderService {
   }
 
   private lastProviders = '';
+  /** Providers whose key was removed because their address moved (shown as the card's hint). */
+  private readonly keyRemovedNotice = new Map<KeyedProviderId, string>();
 
   private settingsChanged(next: Settings): void {
     const signature = JSON.stringify([next.providers, next.allowPlainTextSecrets]);
     if (signature === this.lastProviders) return;
     const before = this.lastProviders;
     this.lastProviders = signature;
+    this.dropKeysWhoseOriginMoved(before === '' ? {} : (JSON.parse(before) as [Record<string, ProviderSettings | undefined>])[0], next);
     const local = this.local.settingsNow();
     const localBefore = (JSON.parse(before || '[{}]') as [Record<string, ProviderSettings | undefined>])[0]['local-llm'];
     if (local.enabled) this.localLlm.start();
@@ -138,6 +143,24 @@ export class ProviderService {
     if (local.enabled && (localBefore?.baseUrl ?? null) !== local.baseUrl) void this.localLlm.detect().catch(() => undefined);
     else if ((localBefore?.standardModel ?? null) !== local.standardModel) this.localLlm.reselect();
     void this.refreshKeysThenAnnounce(next, before);
+  }
+
+  /**
+   * A key belongs to the origin it was saved for: when a keyed provider's base URL moves to
+   * another origin — through `configure` or a whole `settings.update` — the key is removed
+   * rather than sent to the new address (security review item 1). Same-origin path edits keep it.
+   */
+  private dropKeysWhoseOriginMoved(before: Record<string, ProviderSettings | undefined>, next: Settings): void {
+    for (const source of this.cloud.values()) {
+      if (!isKeyedProvider(source.id) || !this.keys.has(source.id)) continue;
+      const fallback = source.entry.defaultBaseUrl;
+      const was = originOf(before[source.id]?.baseUrl ?? fallback);
+      const now = originOf(next.providers[source.id]?.baseUrl ?? fallback);
+      if (was === now) continue;
+      const id = source.id as KeyedProviderId;
+      this.keyRemovedNotice.set(id, `Key removed because the address changed (now ${now ?? 'the default'}). Add the key for the new address.`);
+      void this.keys.dropForAddressChange(id).then(() => this.announce());
+    }
   }
 
   /** Accepting plain-text storage changes which keys are readable: re-read them. */
@@ -165,7 +188,7 @@ export class ProviderService {
     const available = source.isAvailable();
     let hint: string | null = null;
     if (!settings.enabled) hint = source.id === 'pollinations' ? 'Off. Turn it on to use Pollinations’ free public service (your prompts are sent to it).' : 'Turned off.';
-    else if (entry.needsKey && !key?.configured) hint = 'Add your API key to use it.';
+    else if (entry.needsKey && !key?.configured) hint = (keyed ? this.keyRemovedNotice.get(source.id as KeyedProviderId) : undefined) ?? 'Add your API key to use it.';
     return {
       id: source.id,
       label: PROVIDER_LABELS[source.id],

@@ -85,6 +85,15 @@ export class ProviderKeys {
     return description;
   }
 
+  /**
+   * The provider's address moved to another origin: its key must not follow (security review
+   * item 1). Routing stops using it at once (the sync cache), then the store forgets it.
+   */
+  async dropForAddressChange(id: KeyedProviderId): Promise<void> {
+    this.cache.set(id, NOT_CONFIGURED);
+    await this.remove(id).catch((error: unknown) => this.deps.log.warn('a provider key could not be removed after its address changed', { provider: id, error: error instanceof Error ? error.name : 'unknown' }));
+  }
+
   async remove(id: KeyedProviderId): Promise<boolean> {
     let removed: boolean;
     try {

@@ -6,7 +6,7 @@
  */
 import { useId, useState, type ChangeEvent } from 'react';
 import '../../styles/comfyui.css';
-import { BaseUrlSchema } from '../../../../shared/providers';
+import { ServerUrlSchema } from '../../../../shared/providers';
 import { MODE_IDS, MODES, type ModeId } from '../../../../shared/modes';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
@@ -30,7 +30,7 @@ export function ComfyUiCard() {
   const saveUrl = async () => {
     const trimmed = url.trim();
     if (trimmed !== '') {
-      const parsed = BaseUrlSchema.safeParse(trimmed);
+      const parsed = ServerUrlSchema.safeParse(trimmed);
       if (!parsed.success) return setUrlError(parsed.error.issues[0]?.message ?? 'Enter a full http:// URL.');
     }
     setUrlError(null);
