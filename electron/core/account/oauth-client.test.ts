@@ -54,6 +54,23 @@ describe('OAuthClient', () => {
     expect((await refusal(oauth.refresh('rt'))).message).toMatch(/500 without an OAuth error/);
   });
 
+  it('cuts off an oversized answer instead of reading it whole', async () => {
+    // 2 MB of JSON-looking bytes, streamed; the client must stop at its limit and say why.
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 2 * 1024 * 1024) return controller.close();
+        sent += 16 * 1024;
+        controller.enqueue(new TextEncoder().encode(' '.repeat(16 * 1024)));
+      },
+    });
+    const big = new OAuthClient({ baseUrl: server.url, fetch: () => Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })) });
+    const error = await refusal(big.refresh('rt'));
+    expect(error.kind).toBe('bad_token_response');
+    expect(error.message).toMatch(/larger than 64 KB/);
+    expect(sent).toBeLessThan(2 * 1024 * 1024);
+  });
+
   it('reports an OAuth error object as such, and an unreachable server as unreachable', async () => {
     await expect(oauth.refresh('rt_unknown')).rejects.toBeInstanceOf(OAuthErrorAnswer);
     const closed = new OAuthClient({ baseUrl: 'http://127.0.0.1:9' });

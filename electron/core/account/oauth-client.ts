@@ -16,10 +16,13 @@ import {
   type OAuthError,
   type TokenResponse,
 } from '../../../shared/hosted-api';
+import { readLimited } from '../providers/http/read-limited';
 import { SignInError } from './sign-in-error';
 
 /** How long one call to the authorization server may take. */
 export const OAUTH_REQUEST_TIMEOUT_MS = 20_000;
+/** A token or device-code answer is a few hundred bytes; 64 KB leaves room for any error page. */
+export const OAUTH_MAX_ANSWER_BYTES = 64 * 1024;
 
 /** The endpoint answered with an OAuth error object (RFC 6749 §5.2 / RFC 8628 §3.5). */
 export class OAuthErrorAnswer extends Error {
@@ -107,7 +110,17 @@ export class OAuthClient {
       if (signal?.aborted) throw new SignInError('cancelled', 'Sign-in was cancelled.');
       throw new SignInError('unreachable', `The WokGen account server at ${new URL(this.options.baseUrl).host} could not be reached (${error instanceof Error ? error.message : String(error)}).`);
     }
-    const text = await response.text().catch(() => '');
+    // Read with a limit: a misconfigured or hostile server streaming without end is cut off.
+    let text = '';
+    try {
+      text = new TextDecoder().decode(await readLimited(response, OAUTH_MAX_ANSWER_BYTES, 'The answer'));
+    } catch (error) {
+      if (signal?.aborted) throw new SignInError('cancelled', 'Sign-in was cancelled.');
+      if (error instanceof Error && /larger than/.test(error.message)) {
+        throw new SignInError('bad_token_response', `The WokGen account server's answer is larger than ${OAUTH_MAX_ANSWER_BYTES / 1024} KB, which no OAuth answer is. Check the account server address in Settings → Account.`);
+      }
+      // A body cut short: handled below as "not JSON".
+    }
     const contentType = response.headers.get('content-type') ?? '';
     let body: unknown;
     try {

@@ -38,6 +38,13 @@ export class ComfyHttpError extends ProviderError {
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** 100 MB: ComfyUI's own upload limit (`--max-upload-size`); an output bigger than this is refused. */
 export const DEFAULT_MAX_OUTPUT_BYTES = 100 * 1024 * 1024;
+/**
+ * 64 MB: far above the biggest JSON ComfyUI sends (`/object_info` with many custom node packs is
+ * a few MB); a server streaming without end is cut off here instead of filling main's memory.
+ */
+export const MAX_JSON_BYTES = 64 * 1024 * 1024;
+/** An error body is only quoted in a message: 64 KB is plenty. */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
 
 export class ComfyHttp {
@@ -63,7 +70,7 @@ export class ComfyHttp {
 
   async json<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
     const response = await this.send(path, options);
-    const text = await response.text();
+    const text = new TextDecoder().decode(await readLimited(response, MAX_JSON_BYTES, `ComfyUI's answer to ${path.split('?')[0]}`));
     if (text === '') return undefined as T;
     try {
       return JSON.parse(text) as T;
@@ -116,7 +123,10 @@ export class ComfyHttp {
       throw new ProviderError('unreachable', `ComfyUI at ${this.baseUrl} is not answering (${describeNetworkError(error)}).`);
     }
     if (response.ok) return response;
-    const text = await response.text().catch(() => '');
+    // Limited like every body: an error page that never ends must not hang or fill memory.
+    const text = await readLimited(response, MAX_ERROR_BODY_BYTES, 'The error body')
+      .then((bytes) => new TextDecoder().decode(bytes))
+      .catch(() => '');
     let parsed: unknown = text;
     try {
       parsed = text === '' ? null : JSON.parse(text);
