@@ -28,6 +28,14 @@ describe('redact', () => {
     expect(text).toContain('x=1');
   });
 
+  it('is case-insensitive and removes each half of an id:secret key (fal)', () => {
+    const key = 'a1b2c3d4-e5f6:0123abcdef4567';
+    const text = redact('bad key id A1B2C3D4-E5F6, secret 0123ABCDEF4567 (full a1b2c3d4-e5f6:0123abcdef4567) a.b*c', [key, 'a.b*']);
+    expect(text.toLowerCase()).not.toContain('a1b2c3d4-e5f6');
+    expect(text.toLowerCase()).not.toContain('0123abcdef4567');
+    expect(text).toContain('[redacted]c');
+  });
+
   it('describeUrl drops the query string', () => {
     expect(describeUrl('https://api.test/v1/x?token=secret')).toBe('https://api.test/v1/x');
   });

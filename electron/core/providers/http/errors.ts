@@ -54,12 +54,28 @@ const REDACTED = '[redacted]';
  */
 export function redact(text: string, secrets: ReadonlyArray<string | null | undefined> = []): string {
   let out = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join(REDACTED);
+  // Whole secrets first, then each part of a `:`-split one (fal keys are `key_id:key_secret`
+  // and an API may echo only one half); case-insensitive, since some APIs upper-case what they echo.
+  const parts = secrets.flatMap((secret) => (secret ? [secret, ...secret.split(':')] : []));
+  for (const secret of parts) {
+    if (secret.length >= 4) out = replaceIgnoringCase(out, secret, REDACTED);
   }
   return out
     .replace(/\b(Bearer|Key|Token)\s+[A-Za-z0-9._~+/:=-]{8,}/g, `$1 ${REDACTED}`)
     .replace(/([?&](?:key|token|api_key|apikey|access_token|auth)=)[^&#\s]+/gi, `$1${REDACTED}`);
+}
+
+function replaceIgnoringCase(text: string, needle: string, replacement: string): string {
+  // Keys are ASCII, so lower-casing keeps every index where it was.
+  const haystack = text.toLowerCase();
+  const lower = needle.toLowerCase();
+  let out = '';
+  let from = 0;
+  for (let at = haystack.indexOf(lower); at !== -1; at = haystack.indexOf(lower, from)) {
+    out += text.slice(from, at) + replacement;
+    from = at + needle.length;
+  }
+  return out + text.slice(from);
 }
 
 /** A URL safe to show: origin and path, never the query (it may carry a token). */
