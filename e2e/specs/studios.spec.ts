@@ -184,6 +184,8 @@ test.describe('UI/UX studio', () => {
     await expect(iframe).toHaveAttribute('sandbox', 'allow-scripts');
     const policy = await page.evaluate(async () => (await fetch('/preview-frame.html')).headers.get('content-security-policy'));
     expect(policy).toContain("default-src 'none'");
+    // …and is sandboxed by that header too, so it stays sandboxed even without the attribute.
+    expect(policy).toContain('sandbox allow-scripts');
 
     // Responsive widths.
     await page.getByRole('radio', { name: '375px' }).click();

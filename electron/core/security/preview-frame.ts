@@ -14,7 +14,7 @@ export const PREVIEW_FRAME_PATH = '/preview-frame.html';
 
 /**
  * The preview's policy: no network at all (default-src 'none' covers connect, fetch, img
- * URLs, fonts, frames, workers); inline script/style for the generated code and the bundled
+ * URLs, fonts, frames, workers); sandboxed by the header itself; inline script/style for the generated code and the bundled
  * Tailwind compiler; data: images only. `frame-ancestors 'self'`: only the studio may embed it.
  */
 export function buildPreviewFrameCsp(): string {
@@ -27,6 +27,12 @@ export function buildPreviewFrameCsp(): string {
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'self'",
+    // The header's own sandbox (CSP3 `sandbox`): the page is sandboxed — opaque origin, no
+    // same-origin access to the app, its storage or its IPC bridge — even when loaded without
+    // the iframe's sandbox attribute (opened directly, or framed by a changed studio). Only
+    // works as a header: browsers ignore `sandbox` in a <meta> policy, so the HTML's meta copy
+    // cannot carry it.
+    'sandbox allow-scripts',
   ].join('; ');
 }
 

@@ -64,6 +64,12 @@ describe('the UI/UX preview frame policy', () => {
     expect(csp).not.toMatch(/connect-src|https?:|'self' 'unsafe|unsafe-eval/);
   });
 
+  it('sandboxes the page by its own header, scripts only (no same-origin, forms, popups or top navigation)', () => {
+    const directives = buildPreviewFrameCsp().split(';').map((d) => d.trim());
+    expect(directives).toContain('sandbox allow-scripts');
+    expect(directives.filter((d) => d.startsWith('sandbox'))).toEqual(['sandbox allow-scripts']);
+  });
+
   it('applies to the frame’s path only; the app keeps its own policy and may frame only itself', () => {
     const app = buildContentSecurityPolicy();
     expect(contentSecurityPolicyForPath(PREVIEW_FRAME_PATH, app)).toBe(buildPreviewFrameCsp());
