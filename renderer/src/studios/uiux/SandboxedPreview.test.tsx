@@ -52,6 +52,18 @@ describe('SandboxedPreview', () => {
     });
   });
 
+  it('answers only the first ready: a frame that says ready in a loop gets the code once', async () => {
+    render(<SandboxedPreview code="<p>Hi</p>" framework="vanilla-css" title="card.html" />);
+    const { child } = frameOf();
+    const send = vi.spyOn(child, 'postMessage').mockImplementation(() => undefined);
+    for (let i = 0; i < 5; i += 1) await post({ type: 'wokgen-preview:ready' }, child);
+    await vi.waitFor(() => expect(send).toHaveBeenCalled());
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
   it('grows with the document it shows, reports script errors, and switches viewport widths', async () => {
     render(<SandboxedPreview code="<p>Hi</p>" framework="vanilla-css" title="card.html" />);
     const { iframe, child } = frameOf();

@@ -61,10 +61,15 @@ function PreviewFrame({ code, framework, title, width, scale }: { code: string; 
 
   useEffect(() => {
     let live = true;
+    // One answer per frame load (this frame is remounted for each code): generated code can
+    // post "ready" in a loop, and every answer would re-send the code and multi-MB Tailwind.
+    let answered = false;
     const onMessage = (event: MessageEvent): void => {
       const message = trustedPreviewMessage(event, frameRef.current?.contentWindow);
       if (message === null) return;
       if (message.type === 'wokgen-preview:ready') {
+        if (answered) return;
+        answered = true;
         const target = frameRef.current?.contentWindow;
         void (framework === 'html-tailwind' ? loadTailwind() : Promise.resolve('')).then((tailwind) => {
           if (!live) return;
