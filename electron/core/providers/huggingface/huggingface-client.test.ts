@@ -41,7 +41,7 @@ describe('HuggingFaceClient', () => {
   it('caps FLUX.1-schnell at its 4 distilled steps, other models at 50', async () => {
     await client().generate(request({ steps: 12 }), live(), () => undefined);
     await client().generate(request({ model: 'stabilityai/stable-diffusion-xl-base-1.0', steps: 80 }), live(), () => undefined);
-    expect(hf.calls.map((call) => call.body.parameters.num_inference_steps)).toEqual([4, 50]);
+    expect(hf.calls.map((call) => (call.body.parameters as { num_inference_steps: number }).num_inference_steps)).toEqual([4, 50]);
   });
 
   it('sends a negative prompt to a model that reads it', async () => {
