@@ -13,6 +13,7 @@ import {
   type ProviderOutput,
   type ProviderProgress,
   type ProviderRequest,
+  promptLimitFor,
   toProviderError,
 } from '../providers/provider';
 import { capabilityFor } from '../providers/routing';
@@ -36,24 +37,26 @@ export interface ProviderPrompt {
 /** Stage 6 — the prompt and negative exactly as this provider will get them. */
 export function promptForProvider(plan: GenerationPlan, slot: SlotPlan, caps: ProviderCapabilities): ProviderPrompt {
   const notes: string[] = [];
-  const compact = caps.maxPromptChars < COMPACT_PROMPT_BELOW;
+  // Per capability: Together's code (chat) takes far longer prompts than its images (FLUX).
+  const maxPromptChars = promptLimitFor(caps, capabilityFor(plan.request.mode, plan.request.tool));
+  const compact = maxPromptChars < COMPACT_PROMPT_BELOW;
   const built = plan.engine.buildPrompt(plan.request, plan.userPrompt, { compact });
   let prompt = slot.mutation ? `${built}, ${slot.mutation}` : built;
   let negativePrompt: string | null = null;
   if (caps.nativeNegative) {
-    const cap = Math.min(NEGATIVE_CAP, Math.floor(caps.maxPromptChars / 2));
+    const cap = Math.min(NEGATIVE_CAP, Math.floor(maxPromptChars / 2));
     const fitted = truncateAtBoundary(plan.negatives.join(', '), cap);
     negativePrompt = fitted.text;
     if (fitted.truncated) notes.push(`Negative prompt shortened to ${cap} characters for ${caps.label}.`);
   }
-  const fitted = truncateAtBoundary(prompt, caps.maxPromptChars);
-  if (fitted.truncated) notes.push(`Prompt shortened to ${caps.maxPromptChars} characters for ${caps.label}.`);
+  const fitted = truncateAtBoundary(prompt, maxPromptChars);
+  if (fitted.truncated) notes.push(`Prompt shortened to ${maxPromptChars} characters for ${caps.label}.`);
   prompt = fitted.text;
   if (!caps.nativeNegative && plan.negatives.length > 0) {
     // The "((avoid: …))" clause goes in whole or with fewer terms — never cut mid-clause.
     for (let terms = Math.min(ENCODED_NEGATIVE_TERMS, plan.negatives.length); terms > 0; terms -= 1) {
       const encoded = encodeNegativesIntoPrompt(prompt, plan.negatives, terms);
-      if (encoded.length <= caps.maxPromptChars) {
+      if (encoded.length <= maxPromptChars) {
         prompt = encoded;
         notes.push(`${caps.label} has no negative prompt; ${terms} negative term${terms === 1 ? ' was' : 's were'} folded into the prompt.`);
         break;

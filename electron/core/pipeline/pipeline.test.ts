@@ -115,6 +115,16 @@ describe('submit → succeeded', () => {
     expect(sent.prompt.length).toBeLessThanOrEqual(200);
     expect(sent.prompt.startsWith('a potion')).toBe(true);
   });
+
+  it('shortens the prompt to the limit of the capability asked for, not the provider-wide one', async () => {
+    const longPrompt = `a potion ${'with many shiny details '.repeat(20)}`;
+    const narrow = new FakeProvider(capabilities('together', { maxPromptChars: 2000, maxPromptCharsByCapability: { generate: 320 } }), succeeds());
+    providers = [narrow];
+    const pipeline = makePipeline();
+    pipeline.submit(request({ prompt: longPrompt }));
+    await pipeline.whenIdle();
+    expect(narrow.requests[0]!.prompt.length).toBeLessThanOrEqual(320);
+  });
 });
 
 describe('fallback', () => {

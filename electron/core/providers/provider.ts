@@ -30,6 +30,11 @@ export interface ProviderCapabilities {
   readonly concurrency: number;
   /** Longest prompt it takes (characters). */
   readonly maxPromptChars: number;
+  /**
+   * A different limit for some capabilities: one provider id serving images and code (Together)
+   * has an image model's ~2000-character prompt but a chat model's far longer one.
+   */
+  readonly maxPromptCharsByCapability?: Partial<Record<Capability, number>>;
   /** Largest seed it accepts; seeds wrap within [0, seedMax]. */
   readonly seedMax: number;
   /** This provider's own model ids — never another provider's. */
@@ -115,6 +120,11 @@ export class ProviderError extends Error {
  * `cancelled`; an AbortError the provider raised itself (its own timeout) is a `timeout`,
  * which may fall back to the next provider.
  */
+/** The longest prompt `caps` takes for `capability`. */
+export function promptLimitFor(caps: ProviderCapabilities, capability: Capability): number {
+  return caps.maxPromptCharsByCapability?.[capability] ?? caps.maxPromptChars;
+}
+
 export function toProviderError(error: unknown, signal?: AbortSignal): ProviderError {
   if (signal?.aborted) return new ProviderError('cancelled', 'Cancelled.');
   if (error instanceof ProviderError) return error;

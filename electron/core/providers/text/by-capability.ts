@@ -3,7 +3,7 @@
  * and the registry know one Provider per id. This composes the image client with the chat
  * client and dispatches on `request.capability`; neither client knows about the other.
  */
-import type { Capability, Provider, ProviderCapabilities, ProviderOutput, ProviderProgress, ProviderRequest, Tier } from '../provider';
+import { type Capability, promptLimitFor, type Provider, type ProviderCapabilities, type ProviderOutput, type ProviderProgress, type ProviderRequest, type Tier } from '../provider';
 
 export interface CodeModels {
   readonly standard: string;
@@ -24,6 +24,9 @@ export class ImageAndCodeProvider implements Provider {
       ...caps,
       capabilities: new Set<Capability>([...caps.capabilities, 'code']),
       tiers: new Set<Tier>([...caps.tiers, ...code.capabilities.tiers]),
+      // A UI/UX brief goes to the chat model, not FLUX's ~512-token encoder: the image
+      // client's limit would cut it. The chat client's own limit applies to code.
+      maxPromptCharsByCapability: { ...caps.maxPromptCharsByCapability, code: promptLimitFor(code.capabilities, 'code') },
     };
   }
 

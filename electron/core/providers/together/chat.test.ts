@@ -4,7 +4,7 @@
  * chat model (not the FLUX model routing picked from the image capabilities).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProviderRequest } from '../provider';
+import { promptLimitFor, type ProviderRequest } from '../provider';
 import { startChatTestServer, type ChatTestServer } from '../text/testing/openai-compatible-server';
 import { createTogetherProvider, TOGETHER_CHAT_MODELS } from './chat';
 
@@ -36,6 +36,12 @@ describe('createTogetherProvider', () => {
     const { provider } = createTogetherProvider({ baseUrl: server.baseUrl, getKey: async () => KEY, models: { standard: 'my/flux' } });
     expect([...provider.capabilities.capabilities].sort()).toEqual(['animate', 'code', 'generate', 'scene']);
     expect(provider.capabilities.models.standard).toBe('my/flux');
+  });
+
+  it('takes a UI/UX brief at the chat model’s length, image prompts at FLUX’s', () => {
+    const { provider } = createTogetherProvider({ baseUrl: server.baseUrl, getKey: async () => KEY });
+    expect(promptLimitFor(provider.capabilities, 'code')).toBe(16_000);
+    expect(promptLimitFor(provider.capabilities, 'generate')).toBe(2000);
   });
 
   it('streams code from the chat endpoint with the chat model for the tier', async () => {

@@ -39,6 +39,9 @@ export function createTogetherChat(options: CloudClientOptions): ChatProvider {
     needsKey: true,
     local: false,
     concurrency: options.limits?.concurrency ?? 2,
+    // ~4 000 tokens: well inside both chat models' context windows (Llama 3.3 70B Turbo 131 072,
+    // Qwen2.5-Coder-32B 32 768 tokens — docs.together.ai/docs/serverless-models), leaving room
+    // for the page it writes. The image side keeps FLUX's ~2000 (by-capability.ts).
     maxPromptChars: 16_000,
     seedMax: 2_147_483_647,
     models: TOGETHER_CHAT_MODELS,
