@@ -62,6 +62,15 @@ describe('ProviderHttp.json', () => {
     await expect(failure).rejects.toMatchObject({ kind, message: expect.stringContaining('width: bad thing for [redacted]') });
   });
 
+  it('a call with a key never follows a redirect (security review item 6)', async () => {
+    server.route('POST', '/moved', (_request, response) => {
+      response.writeHead(307, { location: `${server.url}/echo` });
+      response.end();
+    });
+    await expect(client().json({ url: `${server.url}/moved`, json: {}, headers: { authorization: `Bearer ${KEY}` }, secrets: [KEY], signal: live() })).rejects.toMatchObject({ kind: expect.any(String) });
+    expect(server.requests.map((r) => r.path)).toEqual(['/moved']);
+  });
+
   it('a plain-text error body becomes the message', async () => {
     server.failNext(1, { type: 'status', status: 500, text: 'upstream exploded' });
     await expect(client().json({ url: `${server.url}/echo`, json: {}, signal: live() })).rejects.toMatchObject({ message: 'Acme answered 500: upstream exploded.' });
@@ -160,6 +169,24 @@ describe('ProviderHttp.download', () => {
     server.failNext(1, { type: 'status', status: 429, json: {}, headers: { 'retry-after': '30' } });
     await expect(client({ bucket, clock }).download(`${server.url}/img.png`, live(), 1 << 20)).rejects.toMatchObject({ kind: 'rate_limited' });
     expect(bucket.state()).toMatchObject({ perMinute: 60, blockedUntil: 0 });
+  });
+
+  it('follows a CDN redirect only to https on another host (security review item 6)', async () => {
+    const png = await renderTestImage(8, 8);
+    server.route('GET', '/to-local', (_request, response) => {
+      response.writeHead(302, { location: `${server.url}/img.png` });
+      response.end();
+    });
+    server.route('GET', '/to-cdn', (_request, response) => {
+      response.writeHead(302, { location: 'https://cdn.example.test/img.png' });
+      response.end();
+    });
+    server.route('GET', '/img.png', (_request, response) => sendBytes(response, 200, png, 'image/png'));
+    await expect(client().download(`${server.url}/to-local`, live(), 1 << 20)).rejects.toMatchObject({ kind: 'provider_failure', message: expect.stringMatching(/not followed/) });
+    expect(server.requests.map((r) => r.path)).toEqual(['/to-local']);
+    // The https hop is answered in-process: tests never leave loopback.
+    const cdnFetch: typeof fetch = (input, init) => (String(input).startsWith('https://cdn.example.test/') ? Promise.resolve(new Response(png, { headers: { 'content-type': 'image/png' } })) : fetch(input, init));
+    expect(await client({ fetch: cdnFetch }).download(`${server.url}/to-cdn`, live(), 1 << 20)).toMatchObject({ width: 8, height: 8 });
   });
 
   it('rejects a URL that is not http(s)', async () => {

@@ -6,6 +6,7 @@
  * non-JSON answers as a clear `provider_failure`. Keys are passed per call so they can be
  * scrubbed from anything that reaches a message.
  */
+import { isLoopbackHostname } from '../../../../shared/url-rules';
 import { ProviderError } from '../provider';
 import { type Clock, systemClock } from './clock';
 import { type DescribeError, describeUrl, parseRetryAfter, redact, statusError } from './errors';
@@ -50,6 +51,7 @@ export interface HttpAnswer<T> {
   readonly headers: Headers;
 }
 
+const MAX_REDIRECTS = 5;
 const DEFAULT_MAX_JSON_BYTES = 48 * 1024 * 1024;
 /** Error bodies are short; an endless one is not read past this. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
@@ -144,13 +146,16 @@ export class ProviderHttp {
       const signal = AbortSignal.any([call.signal, timeout.signal]);
       const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
       if (call.json !== undefined) headers['content-type'] = 'application/json';
-      const response = await this.fetchImpl(call.url, {
+      const init: RequestInit = {
         method: call.method ?? (call.json === undefined ? 'GET' : 'POST'),
         headers,
         ...(call.json === undefined ? {} : { body: JSON.stringify(call.json) }),
         signal,
-        redirect: 'follow',
-      });
+      };
+      // A call carrying a key never follows a redirect: the key would go wherever the answer
+      // points (security review item 6). Key-less fetches (result images) follow safe hops only.
+      const authenticated = secrets.length > 0 || Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+      const response = authenticated ? await this.fetchImpl(call.url, { ...init, redirect: 'error' }) : await this.fetchFollowingSafeRedirects(call.url, init);
       if (!response.ok) throw await this.statusFailure(response, secrets, bucket);
       const result = await read(response);
       bucket?.succeeded();
@@ -159,6 +164,27 @@ export class ProviderHttp {
       throw this.failure(error, call, timeout.signal.aborted, timeoutMs, secrets);
     } finally {
       if (timer !== undefined) clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Follows at most MAX_REDIRECTS hops by hand, each only to an https address that is not this
+   * machine: a provider's CDN may redirect, but an answer must not steer us to a local service
+   * or to plain http.
+   */
+  private async fetchFollowingSafeRedirects(url: string, init: RequestInit): Promise<Response> {
+    let current = url;
+    for (let hop = 0; ; hop += 1) {
+      const response = await this.fetchImpl(current, { ...init, redirect: 'manual' });
+      const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+      if (location === null) return response;
+      await response.body?.cancel().catch(() => undefined);
+      if (hop >= MAX_REDIRECTS) throw new ProviderError('provider_failure', `${this.label} redirected more than ${MAX_REDIRECTS} times.`);
+      const next = new URL(location, current);
+      if (next.protocol !== 'https:' || isLoopbackHostname(next.hostname)) {
+        throw new ProviderError('provider_failure', `${this.label} redirected to ${describeUrl(next.toString())}, which is not an https address on another host; not followed.`);
+      }
+      current = next.toString();
     }
   }
 
