@@ -62,10 +62,14 @@ export class ComfyUiSocket {
     clearTimeout(this.timer);
     this.timer = undefined;
     const ws = this.ws;
+    const wasOpen = this.isOpen;
     this.ws = undefined;
     ws?.removeAllListeners();
     ws?.on('error', () => undefined);
     ws?.terminate();
+    // Jobs still running on this socket (the connection was replaced or the app is closing) must
+    // hear that it went down, so they follow /history instead of waiting for the stall watchdog.
+    if (wasOpen) for (const listener of [...this.states]) listener(false);
   }
 
   private connect(): void {

@@ -1,0 +1,70 @@
+/**
+ * runPrompt against the loopback ComfyUI, with its own client and socket (no service), for the
+ * paths where the run's bookkeeping matters: the socket going away, history written after
+ * `execution_success`, prompts waiting in the queue, ids the server chose, interrupts.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../ports';
+import { ComfyUiClient } from './comfyui-client';
+import { ComfyUiSocket } from './comfyui-socket';
+import { runPrompt, type RunResult, type RunTiming } from './prompt-run';
+import { RESOURCES_WORKFLOWS_DIR } from './testing/resources-dir';
+import { ComfyUiTestServer, type ComfyTestControls } from './testing/comfyui-test-server';
+import { fillPlaceholders, type Graph } from './workflows/graph';
+import { TemplateCatalog } from './workflows/templates';
+
+interface Rig {
+  readonly server: ComfyUiTestServer;
+  readonly client: ComfyUiClient;
+  readonly socket: ComfyUiSocket;
+  run(graph?: Graph, signal?: AbortSignal): Promise<RunResult>;
+  /** Resolves at the run's first progress event (the job is following its socket by then). */
+  readonly progressed: Promise<void>;
+}
+
+const rigs: Rig[] = [];
+afterEach(async () => {
+  for (const rig of rigs.splice(0)) {
+    rig.socket.close();
+    await rig.server.close();
+  }
+});
+
+const CLIENT_ID = 'run-test-client';
+// The stall watchdog is left at 10 minutes unless a test sets it: a job that only ends through it fails the test by timing out.
+const TIMING: Partial<RunTiming> = { pollMs: 30, unreachableAfterMs: 1_000, socketWaitMs: 1_000 };
+
+function txt2img(steps = 4, seed = 7): Graph {
+  return fillPlaceholders(new TemplateCatalog(RESOURCES_WORKFLOWS_DIR).get('pixel', 'txt2img').graph, {
+    prompt: 'a gem', negative: '', seed, steps, cfg: 7, sampler: 'euler', scheduler: 'normal', width: 16, height: 16, checkpoint: 'sd_xl_base_1.0.safetensors', batch: 1,
+  });
+}
+
+async function rig(controls: Partial<ComfyTestControls> = {}, timing: Partial<RunTiming> = {}): Promise<Rig> {
+  const server = await ComfyUiTestServer.start({ previews: false, ...controls });
+  const client = new ComfyUiClient({ baseUrl: server.url });
+  const socket = new ComfyUiSocket({ url: client.http.wsUrl(CLIENT_ID), headers: {}, log: silentLogger, backoff: { initialMs: 20, maxMs: 100 } });
+  let progressed!: () => void;
+  const made: Rig = {
+    progressed: new Promise<void>((resolve) => (progressed = resolve)),
+    server,
+    client,
+    socket,
+    run: (graph = txt2img(), signal = new AbortController().signal) =>
+      runPrompt({ client, socket, clientId: CLIENT_ID, log: silentLogger, timing: { ...TIMING, ...timing } }, graph, signal, () => progressed()),
+  };
+  rigs.push(made);
+  return made;
+}
+
+describe('runPrompt', () => {
+  it('a socket closed under a running job (connection replaced, app closing) hands it to /history polling', async () => {
+    const r = await rig({ stepMs: 20 });
+    const job = r.run(txt2img(20));
+    await r.progressed;
+    r.socket.close();
+    const result = await job;
+    expect(result.images).toHaveLength(1);
+    expect(r.server.requests.filter((q) => q.path.startsWith('/history/')).length).toBeGreaterThan(0);
+  });
+});
