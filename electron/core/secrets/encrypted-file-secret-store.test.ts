@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EncryptedFileSecretStore } from './encrypted-file-secret-store';
+import { EncryptedFileSecretStore, SecretsFileUnreadableError } from './encrypted-file-secret-store';
 import { fakeEncryptor, tempSecretsFile } from './testing';
 
 const KEY = 'tgp_v1_S3cr3tValue-abcdef123456';
@@ -50,6 +50,16 @@ describe('EncryptedFileSecretStore', () => {
     expect(warnings.join('\n')).not.toContain(KEY);
     await store.set('fal', 'fal-key-1234567890');
     expect(await store.get('fal')).toBe('fal-key-1234567890');
+  });
+
+  it('an I/O error (here EISDIR) is a clear error, and the file is neither moved nor replaced', async () => {
+    const file = tempSecretsFile();
+    mkdirSync(file);
+    const store = new EncryptedFileSecretStore(file, fakeEncryptor());
+    await expect(store.get('together')).rejects.toThrow(SecretsFileUnreadableError);
+    await expect(store.set('fal', 'fal-key-1234567890')).rejects.toThrow(/could not be read \(EISDIR\)/);
+    expect(statSync(file).isDirectory()).toBe(true);
+    expect(readdirSync(dirname(file)).filter((name) => name.includes('corrupt'))).toEqual([]);
   });
 
   it('names the safeStorage backend it uses', () => {

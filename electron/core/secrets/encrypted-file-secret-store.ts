@@ -21,6 +21,14 @@ interface SecretsFile {
 
 const EMPTY: SecretsFile = { format: 'wokgen-secrets', version: 1, secrets: {} };
 
+/** The secrets file exists but the OS would not let us read it; it is left untouched. */
+export class SecretsFileUnreadableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SecretsFileUnreadableError';
+  }
+}
+
 export class EncryptedFileSecretStore implements SecretStore {
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -83,8 +91,17 @@ export class EncryptedFileSecretStore implements SecretStore {
 
   private read(): SecretsFile {
     if (!existsSync(this.file)) return EMPTY;
+    let text: string;
     try {
-      const parsed: unknown = JSON.parse(readFileSync(this.file, 'utf8'));
+      text = readFileSync(this.file, 'utf8');
+    } catch (error) {
+      // EACCES, EMFILE, EISDIR…: the file may be fine — setting it aside or starting empty would
+      // lose every key on the next save (security review item 9). Say so instead.
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+      throw new SecretsFileUnreadableError(`The key file ${this.file} could not be read (${code}). Check its permissions or free some file handles, then try again; nothing was changed.`);
+    }
+    try {
+      const parsed: unknown = JSON.parse(text);
       if (isSecretsFile(parsed)) return parsed;
       throw new Error('not a WokGen secrets file');
     } catch (error) {
