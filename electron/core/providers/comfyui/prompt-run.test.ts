@@ -67,4 +67,19 @@ describe('runPrompt', () => {
     expect(result.images).toHaveLength(1);
     expect(r.server.requests.filter((q) => q.path.startsWith('/history/')).length).toBeGreaterThan(0);
   });
+
+  it('a socket that reconnects mid-run gets the current node (no prompt id) and the job still delivers its image', async () => {
+    const r = await rig({ stepMs: 20 });
+    const sent: Array<{ type: string; data: Record<string, unknown> }> = [];
+    r.server.onEvent = (type, data) => sent.push({ type, data });
+    const job = r.run(txt2img(20));
+    await r.progressed;
+    const before = sent.length;
+    r.server.dropSockets();
+    const result = await job;
+    expect(result.images).toHaveLength(1);
+    // server.py websocket_handler on reconnect: `executing {"node": last_node_id}` and nothing else.
+    const resent = sent.slice(before).find((e) => e.type === 'executing' && !('prompt_id' in e.data));
+    expect(resent?.data).toEqual({ node: '3' });
+  });
 });

@@ -69,6 +69,8 @@ interface QueueItem {
   readonly graph: Graph;
   readonly clientId: string | null;
   interrupted: boolean;
+  /** The last `executing` node sent for this run (server.py keeps `last_node_id` for reconnects). */
+  lastNode: string | null;
 }
 
 interface HistoryEntry {
@@ -268,7 +270,9 @@ export class ComfyUiTestServer {
       }
     });
     this.send(sid, 'status', { status: { exec_info: { queue_remaining: this.queueRemaining() } }, sid });
-    if (this.running && this.running.clientId === sid) this.send(sid, 'executing', { node: null, display_node: null, prompt_id: this.running.promptId });
+    // server.py websocket_handler: a reconnecting client whose run is active gets the current
+    // node only — `{"node": last_node_id}`, no prompt_id (clients must not take it as the end).
+    if (this.running && this.running.clientId === sid && this.running.lastNode !== null) this.send(sid, 'executing', { node: this.running.lastNode });
   }
 
   private queueRemaining(): number {
@@ -415,7 +419,7 @@ export class ComfyUiTestServer {
     const clientId = typeof raw['client_id'] === 'string' ? raw['client_id'] : null;
     const number = (this.number += 1);
     this.prompts.set(promptId, graph);
-    this.pending.push({ number, promptId, graph, clientId, interrupted: false });
+    this.pending.push({ number, promptId, graph, clientId, interrupted: false, lastNode: null });
     this.json(res, 200, { prompt_id: promptId, number, node_errors: {} });
     this.broadcastStatus();
     this.pump();
@@ -496,6 +500,7 @@ export class ComfyUiTestServer {
     const event = (type: string, data: Record<string, unknown>, to: string | null = sid) => {
       if (generation !== this.generation) return;
       if (type.startsWith('execution_')) messages.push([type, data]);
+      if (type === 'executing') item.lastNode = typeof data['node'] === 'string' ? data['node'] : null;
       this.send(to, type, data);
     };
     const alive = () => generation === this.generation;
