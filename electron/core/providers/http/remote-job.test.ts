@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../provider';
 import { ManualClock } from './clock';
+import { HttpStatusError } from './errors';
 import type { HttpCall, ProviderHttp } from './provider-http';
 import { runRemoteJob } from './remote-job';
 
@@ -53,6 +54,36 @@ describe('runRemoteJob', () => {
     const run = runRemoteJob({ io, cancel, signal: new AbortController().signal, poll: async () => { throw new ProviderError('unreachable', 'Could not reach Acme.'); } });
     await expect(run).rejects.toMatchObject({ kind: 'unreachable' });
     expect(cancels).toHaveLength(1);
+  });
+
+  it('rides out a failed status poll (unreachable, then a 503) with backoff, without cancelling the paid job', async () => {
+    const { clock, cancels, io, cancel } = setup();
+    const failures: Error[] = [new ProviderError('unreachable', 'Could not reach Acme.'), new HttpStatusError('provider_failure', 'Acme answered 503.', 503, {})];
+    const value = await runRemoteJob({
+      io: { ...io, jobTimeoutMs: 60_000 },
+      cancel,
+      signal: new AbortController().signal,
+      poll: async () => {
+        const failure = failures.shift();
+        if (failure) throw failure;
+        return { done: true, value: 'image' };
+      },
+    });
+    expect(value).toBe('image');
+    expect(clock.sleeps).toEqual([500, 1000]);
+    expect(cancels).toEqual([]);
+  });
+
+  it('a failed job or a refused key is final: no retry', async () => {
+    const { cancels, io, cancel } = setup();
+    let polls = 0;
+    const failures = [new ProviderError('provider_failure', 'Acme: the prediction failed.'), new HttpStatusError('unauthorised', 'Acme answered 401.', 401, {})];
+    for (const failure of failures) {
+      const run = runRemoteJob({ io: { ...io, jobTimeoutMs: 60_000 }, cancel, signal: new AbortController().signal, poll: async () => { polls += 1; throw failure; } });
+      await expect(run).rejects.toBe(failure);
+    }
+    expect(polls).toBe(2);
+    expect(cancels).toHaveLength(2);
   });
 
   it('a cancel that fails does not hide the real error', async () => {

@@ -164,10 +164,18 @@ describe('ReplicateClient', () => {
     expect(await failure(client().generate(request(), live(), () => undefined))).toMatchObject({ message: expect.stringMatching(/HTML instead of JSON/) });
   });
 
-  it('a hung poll times out and the prediction is cancelled', async () => {
-    replicate.pendingPolls = 5;
+  it('one hung poll is retried: the paid prediction finishes and is not cancelled', async () => {
+    replicate.pendingPolls = 2;
     replicate.server.failNext(1, { type: 'hang' }, /^\/v1\/predictions\/\w+$/);
-    const error = await failure(client(replicate.key, { timeoutMs: 100 }).generate(request(), live(), () => undefined));
+    const output = await client(replicate.key, { timeoutMs: 100 }).generate(request(), live(), () => undefined);
+    expect(output.bytes.byteLength).toBeGreaterThan(0);
+    expect(replicate.cancelled).toHaveLength(0);
+  });
+
+  it('polls that keep hanging time out within the job budget and the prediction is cancelled', async () => {
+    replicate.pendingPolls = 5;
+    replicate.server.failNext(100, { type: 'hang' }, /^\/v1\/predictions\/\w+$/);
+    const error = await failure(client(replicate.key, { timeoutMs: 100, jobTimeoutMs: 10_000 }).generate(request(), live(), () => undefined));
     expect(error.kind).toBe('timeout');
     expect(replicate.cancelled).toHaveLength(1);
   });
