@@ -46,11 +46,11 @@ describe('ReplicateClient', () => {
     expect(caps).toMatchObject({ id: 'replicate', nativeNegative: false, models: { standard: 'black-forest-labs/flux-schnell', hd: 'black-forest-labs/flux-1.1-pro' } });
   });
 
-  it('a prediction that finishes within Prefer: wait needs no polling', async () => {
+  it('asks for a short Prefer: wait (a cancel before the id is known cannot be sent); a prediction that finishes within it needs no polling', async () => {
     const output = await client().generate(request({ width: 1920, height: 1080 }), live(), () => undefined);
     expect(output).toMatchObject({ mime: 'image/png', model: 'black-forest-labs/flux-schnell' });
     const created = replicate.predictions[0]!;
-    expect(created).toMatchObject({ model: 'black-forest-labs/flux-schnell', prefer: 'wait=30' });
+    expect(created).toMatchObject({ model: 'black-forest-labs/flux-schnell', prefer: 'wait=5' });
     expect(created.input).toMatchObject({ prompt: 'a happy cat emoji', aspect_ratio: '16:9', num_outputs: 1, num_inference_steps: 4, seed: 11, output_format: 'png' });
     expect(replicate.server.requestsTo(/^\/v1\/predictions\//, 'GET')).toHaveLength(0);
     expect(replicate.server.requests[0]?.headers.authorization).toBe(`Bearer ${replicate.key}`);

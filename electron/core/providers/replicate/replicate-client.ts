@@ -1,8 +1,8 @@
 /**
  * Replicate predictions (replicate-javascript lib/predictions.js; replicate.com/docs/topics/
  * predictions/create-a-prediction): `POST /v1/models/{owner}/{name}/predictions` (or
- * `/v1/predictions` with a version) with `Prefer: wait=N` — the answer holds up to N seconds
- * and often arrives finished — else poll `urls.get` until succeeded / failed / canceled;
+ * `/v1/predictions` with a version) with a short `Prefer: wait=N` — the answer holds up to N
+ * seconds and may arrive finished — else poll `urls.get` until succeeded / failed / canceled;
  * `urls.cancel` when the job is cancelled or out of time. Auth: `Bearer <token>`.
  */
 import type { Capability, Provider, ProviderCapabilities, ProviderOutput, ProviderProgress, ProviderRequest, Tier } from '../provider';
@@ -48,8 +48,14 @@ export function stepsFromLogs(logs: string | null | undefined): { step: number; 
 
 const REPLICATE_CAPABILITIES: ReadonlySet<Capability> = new Set(['generate', 'scene', 'animate', 'rotate', 'inpaint']);
 const TIERS: ReadonlySet<Tier> = new Set(['standard', 'hd']);
-/** `Prefer: wait` may be 1–60 s (predictions.js); long enough for schnell to finish in one call. */
-const DEFAULT_WAIT_SECONDS = 30;
+/**
+ * `Prefer: wait` may be 1–60 s (predictions.js). Kept short on purpose: while the create call
+ * is held open we do not know the prediction's id, so a cancel in that window can only drop
+ * the connection — no `urls.cancel` can be sent and the prediction runs on and bills. 5 s still
+ * lets a warm schnell finish in one call; anything slower gets its id quickly and is polled
+ * (and cancellable) from there.
+ */
+const DEFAULT_WAIT_SECONDS = 5;
 const DEFAULT_POLL_INTERVAL_MS = 1_000;
 
 export class ReplicateClient implements Provider {
