@@ -82,4 +82,15 @@ describe('runPrompt', () => {
     const resent = sent.slice(before).find((e) => e.type === 'executing' && !('prompt_id' in e.data));
     expect(resent?.data).toEqual({ node: '3' });
   });
+
+  it('execution_success before the history entry exists: the outputs are read from history once ComfyUI has written it', async () => {
+    const r = await rig({ skipExecuted: true, historyDelayMs: 150 });
+    const result = await r.run();
+    expect(result.images).toEqual([expect.objectContaining({ filename: expect.stringMatching(/\.png$/), type: 'output' })]);
+  });
+
+  it('a finished run whose history never shows up fails with a clear message (bounded wait)', async () => {
+    const r = await rig({ skipExecuted: true, historyDelayMs: 2_000 }, { historyWaitMs: 200 });
+    await expect(r.run()).rejects.toMatchObject({ kind: 'provider_failure', message: expect.stringMatching(/reported no image/) });
+  });
 });

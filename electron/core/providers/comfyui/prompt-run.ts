@@ -13,6 +13,7 @@
  * Every path settles: a job is never left waiting on a server that went away.
  */
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../../ports';
 import { ProviderError, type ProviderProgress } from '../provider';
 import type { ComfyUiClient, HistoryEntry, ImageRef } from './comfyui-client';
@@ -28,6 +29,8 @@ export interface RunTiming {
   readonly unreachableAfterMs: number;
   readonly stallMs: number;
   readonly previewIntervalMs: number;
+  /** How long a finished run's history entry may take to appear before "no image" is final. */
+  readonly historyWaitMs: number;
 }
 
 export const DEFAULT_RUN_TIMING: RunTiming = {
@@ -36,6 +39,7 @@ export const DEFAULT_RUN_TIMING: RunTiming = {
   unreachableAfterMs: 8_000,
   stallMs: 10 * 60_000,
   previewIntervalMs: 100,
+  historyWaitMs: 10_000,
 };
 
 export interface RunDeps {
@@ -86,15 +90,29 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
       else reject(outcome.error);
     };
 
-    const succeed = async () => {
+    const succeed = () => {
       if (settled) return;
       if (images.length > 0) return settle({ ok: { promptId, images: [...images] } });
-      // A fully cached run or a missed `executed`: history has the outputs.
-      try {
-        const entry = await deps.client.history(promptId, signal);
-        settle(entry ? fromHistory(entry) : { error: new ProviderError('provider_failure', 'ComfyUI finished but reported no image (does the workflow end in a SaveImage node?).') });
-      } catch (error) {
-        settle({ error });
+      readingHistory ??= outputsFromHistory();
+    };
+
+    // No `executed` images seen (a missed event): history has the outputs — but ComfyUI writes
+    // it only after `execution_success` (execution.py sends success inside execute; main.py's
+    // task_done stores history, then sends `executing null`), so an empty answer means "not yet".
+    let readingHistory: Promise<void> | undefined;
+    const outputsFromHistory = async (): Promise<void> => {
+      const until = performance.now() + timing.historyWaitMs;
+      while (!settled) {
+        try {
+          const entry = await deps.client.history(promptId, signal);
+          if (entry) return settle(fromHistory(entry));
+        } catch (error) {
+          return settle({ error });
+        }
+        if (performance.now() >= until) {
+          return settle({ error: new ProviderError('provider_failure', 'ComfyUI finished but reported no image (does the workflow end in a SaveImage node?).') });
+        }
+        await sleep(timing.pollMs);
       }
     };
 
@@ -152,7 +170,7 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
           break;
         case 'executing':
           started = true;
-          if (data['node'] === null) void succeed();
+          if (data['node'] === null) succeed();
           break;
         case 'progress': {
           const value = Number(data['value']);
@@ -177,7 +195,8 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
           break;
         }
         case 'execution_success':
-          void succeed();
+          // Settles at once when `executed` gave the images; otherwise reads history (above).
+          succeed();
           break;
         case 'execution_error':
         case 'execution_interrupted':

@@ -32,6 +32,13 @@ export interface ComfyTestControls {
   junkFrames: boolean;
   /** Runs end in `execution_error` at the first sampler step. */
   failWith: 'execution_error' | null;
+  /**
+   * Milliseconds between `execution_success` and the history entry (then `executing null`): the
+   * real gap, as execution.py sends success inside execute and main.py stores history after it.
+   */
+  historyDelayMs: number;
+  /** Send no `executed` events (a client that missed them must read the outputs from history). */
+  skipExecuted: boolean;
   /** Runs stop reporting after `execution_start` until this is turned off. */
   stall: boolean;
   checkpoints: string[];
@@ -54,6 +61,8 @@ export const DEFAULT_TEST_CONTROLS: ComfyTestControls = {
   previewFormat: 'jpeg',
   junkFrames: false,
   failWith: null,
+  historyDelayMs: 0,
+  skipExecuted: false,
   stall: false,
   checkpoints: ['sd_xl_base_1.0.safetensors', 'pixel-art-xl.safetensors'],
   notComfy: false,
@@ -583,7 +592,7 @@ export class ComfyUiTestServer {
         }
         if (!alive()) return;
         outputs[id] = { images };
-        event('executed', { node: id, display_node: id, output: { images }, prompt_id: pid });
+        if (!this.controls.skipExecuted) event('executed', { node: id, display_node: id, output: { images }, prompt_id: pid });
       }
       executed.push(id);
     }
@@ -595,6 +604,7 @@ export class ComfyUiTestServer {
       return finish('error');
     }
     event('execution_success', { prompt_id: pid, timestamp: Date.now() });
+    if (this.controls.historyDelayMs > 0) await sleep(this.controls.historyDelayMs);
     finish('success');
   }
 
