@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeFilename, postProcessUiux } from './post-process';
+import { formatForExtension } from '../../assets/asset-formats';
+import { CODE_MIME, codeFilename, postProcessUiux } from './post-process';
 import { CodeExtractError } from './code-result';
 import { uiuxRequest } from './test-fixtures';
 
@@ -11,7 +12,7 @@ describe('postProcessUiux', () => {
   it('turns a model answer into a code file', async () => {
     const request = uiuxRequest({ controls: { framework: 'react-tsx', componentType: 'hero' } });
     const output = await postProcessUiux(request, { bytes: encode(`Here:\n\`\`\`tsx\n${TSX}\n\`\`\`\n`), mime: 'text/plain' }, live());
-    expect(output).toMatchObject({ kind: 'code', mime: 'text/typescript', extension: 'tsx', width: 1280, height: 800 });
+    expect(output).toMatchObject({ kind: 'code', mime: 'text/tsx', extension: 'tsx', width: 1280, height: 800 });
     expect(new TextDecoder().decode(output.bytes)).toBe(`${TSX}\n`);
     expect(output.notes).toEqual(['Hero.tsx: 3 lines of tsx.']);
   });
@@ -57,5 +58,9 @@ describe('codeFilename', () => {
     ['page', 'react-tsx', 'landing', 'Landing.tsx'],
   ] as const)('%s / %s / %s → %s', (tool, framework, componentType, filename) => {
     expect(codeFilename(uiuxRequest({ tool, controls: { framework, componentType } }))).toBe(filename);
+  });
+
+  it('gives each code file the type the asset writer expects for its extension (a mismatch failed every TSX job at persist)', () => {
+    for (const [extension, mime] of Object.entries(CODE_MIME)) expect(formatForExtension(extension)?.mime, extension).toBe(mime);
   });
 });

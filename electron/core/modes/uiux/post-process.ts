@@ -8,9 +8,10 @@ import type { ProcessedOutput, ProviderImage } from '../engine';
 import { CodeExtractError, MAX_CODE_BYTES, extractCode, type CodeLanguage } from './code-result';
 import { previewHeight } from './quality';
 
+/** Must match electron/core/assets/asset-formats.ts: the asset writer refuses a file whose type disagrees with its extension. */
 export const CODE_MIME: Readonly<Record<CodeLanguage, string>> = {
   html: 'text/html',
-  tsx: 'text/typescript',
+  tsx: 'text/tsx',
   css: 'text/css',
 };
 

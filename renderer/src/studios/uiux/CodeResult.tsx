@@ -1,4 +1,4 @@
-/** A UI/UX code asset: live preview (HTML frameworks) above the highlighted, copyable code. */
+/** A UI/UX code asset: live preview (HTML, or TSX rendered with React in the sandbox) above the highlighted, copyable code. */
 import { useEffect } from 'react';
 import type { Asset } from '../../../../shared/library';
 import { Button } from '../../components/Button';
@@ -34,10 +34,7 @@ export function CodeResult({ asset }: { asset: Asset }) {
       {canPreview(framework) ? (
         <SandboxedPreview code={text.code} framework={framework} title={fileName} />
       ) : (
-        <p className="field-hint">
-          React/TSX is shown as code only: previewing it needs a compile step the studio does not ship. Generate with
-          “HTML + Tailwind” to see it live.
-        </p>
+        <p className="field-hint">This file type has no live preview: it is shown as code.</p>
       )}
       <CodeView code={text.code} language={codeLanguageOf(asset.relativePath)} fileName={fileName} />
     </div>

@@ -9,19 +9,32 @@
  * - The only channel is postMessage; messages are believed only from this frame's window,
  *   from origin "null", matching the schema (previewProtocol.ts).
  * - Tailwind is the bundled browser compiler, sent to the frame as text: nothing is fetched.
+ * - React/Next TSX is compiled here (sucrase, which never runs it) and sent with React's own
+ *   builds as one script the frame runs (tsxPreview.ts): same sandbox, same CSP, no eval.
  */
 import { useEffect, useRef, useState } from 'react';
 import { SegmentedRadio } from '../../components/SegmentedRadio';
 import { Spinner } from '../../components/Spinner';
-import { PREVIEW_FRAME_URL, PREVIEW_MAX_HEIGHT, PREVIEW_WIDTHS, renderMessage, trustedPreviewMessage, type PreviewWidth } from './previewProtocol';
+import type { UiuxFramework } from '../../../../shared/mode-specs/uiux';
+import { isTsx, PREVIEW_FRAME_URL, PREVIEW_MAX_HEIGHT, PREVIEW_WIDTHS, renderMessage, trustedPreviewMessage, tsxRenderMessage, type PreviewWidth, type RenderMessage } from './previewProtocol';
 
-type PreviewFramework = 'html-tailwind' | 'vanilla-css';
+type PreviewFramework = UiuxFramework;
 
 let tailwindSource: Promise<string> | null = null;
 /** The Tailwind browser build, loaded once and only when an html-tailwind preview needs it. */
 function loadTailwind(): Promise<string> {
   tailwindSource ??= import('@tailwindcss/browser?raw').then((module) => module.default);
   return tailwindSource;
+}
+
+/** What the frame is sent for this code; TSX loads the compiler and React sources on first use. */
+async function messageFor(code: string, framework: PreviewFramework): Promise<RenderMessage> {
+  if (isTsx(framework)) {
+    const [tailwind, { tsxFrameScript }] = await Promise.all([loadTailwind(), import('./tsxPreview')]);
+    return tsxRenderMessage(tsxFrameScript(code), tailwind);
+  }
+  const tailwind = framework === 'html-tailwind' ? await loadTailwind() : '';
+  return renderMessage(code, framework, tailwind);
 }
 
 export function SandboxedPreview({ code, framework, title }: { code: string; framework: PreviewFramework; title: string }) {
@@ -71,10 +84,10 @@ function PreviewFrame({ code, framework, title, width, scale }: { code: string; 
         if (answered) return;
         answered = true;
         const target = frameRef.current?.contentWindow;
-        void (framework === 'html-tailwind' ? loadTailwind() : Promise.resolve('')).then((tailwind) => {
+        void messageFor(code, framework).then((render) => {
           if (!live) return;
           // The frame's origin is opaque, so "*" is the only target that reaches it; what we send is the user's own code.
-          target?.postMessage(renderMessage(code, framework, tailwind), '*');
+          target?.postMessage(render, '*');
           setReady(true);
         });
       } else if (message.type === 'wokgen-preview:size') {

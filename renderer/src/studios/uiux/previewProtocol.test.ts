@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canPreview, codeLanguageOf, frameworkOf, renderMessage, trustedPreviewMessage } from './previewProtocol';
+import { canPreview, codeLanguageOf, frameworkOf, isTsx, renderMessage, trustedPreviewMessage, tsxRenderMessage } from './previewProtocol';
 
 const frame = {} as Window;
 const other = {} as Window;
@@ -36,6 +36,13 @@ describe('what the frame is sent', () => {
     const page = '<!DOCTYPE html>\n<html><body><p>x</p></body></html>';
     expect(renderMessage(page, 'vanilla-css', '').html).toBe(page);
   });
+
+  it('sends TSX as an empty page with a root, Tailwind and the render script; HTML carries no script', () => {
+    const message = tsxRenderMessage('SCRIPT', 'TAILWIND');
+    expect(message).toMatchObject({ type: 'wokgen-preview:render', tailwind: 'TAILWIND', script: 'SCRIPT' });
+    expect(message.html).toContain('<div id="wokgen-preview-root"></div>');
+    expect(renderMessage('<p>x</p>', 'html-tailwind', 'TAILWIND')).not.toHaveProperty('script');
+  });
 });
 
 describe('frameworks', () => {
@@ -46,11 +53,14 @@ describe('frameworks', () => {
     expect(frameworkOf({}, 'a.txt')).toBeNull();
   });
 
-  it('previews HTML frameworks only; TSX is shown as code', () => {
+  it('previews every framework (TSX through React in the frame), not an unknown file', () => {
     expect(canPreview('html-tailwind')).toBe(true);
     expect(canPreview('vanilla-css')).toBe(true);
-    expect(canPreview('react-tsx')).toBe(false);
+    expect(canPreview('react-tsx')).toBe(true);
+    expect(canPreview('next-tsx')).toBe(true);
     expect(canPreview(null)).toBe(false);
+    expect(isTsx('next-tsx') && isTsx('react-tsx')).toBe(true);
+    expect(isTsx('html-tailwind')).toBe(false);
     expect(codeLanguageOf('Hero.tsx')).toBe('typescript');
     expect(codeLanguageOf('hero.html')).toBe('xml');
   });

@@ -38,9 +38,13 @@ export function trustedPreviewMessage(
   return parsed.success ? parsed.data : null;
 }
 
-/** Frameworks the frame can show as they are (TSX needs a compile step the studio does not ship). */
-export function canPreview(framework: UiuxFramework | null): framework is 'html-tailwind' | 'vanilla-css' {
-  return framework === 'html-tailwind' || framework === 'vanilla-css';
+/** Every framework is previewed: HTML as it is, TSX compiled and rendered with React in the frame (tsxPreview.ts). */
+export function canPreview(framework: UiuxFramework | null): framework is UiuxFramework {
+  return framework !== null;
+}
+
+export function isTsx(framework: UiuxFramework): framework is 'react-tsx' | 'next-tsx' {
+  return framework === 'react-tsx' || framework === 'next-tsx';
 }
 
 /** The framework a code asset was generated for, from its embedded metadata (or its file type). */
@@ -68,8 +72,10 @@ export function codeLanguageOf(relativePath: string): 'xml' | 'typescript' | 'cs
 export interface RenderMessage {
   readonly type: 'wokgen-preview:render';
   readonly html: string;
-  /** The Tailwind browser compiler's source, for html-tailwind; empty otherwise. */
+  /** The Tailwind browser compiler's source, for html-tailwind and TSX; empty otherwise. */
   readonly tailwind: string;
+  /** For TSX: the script that renders the component (React, the frame's `require`, the compiled code). */
+  readonly script?: string;
 }
 
 /**
@@ -81,4 +87,12 @@ export function renderMessage(code: string, framework: 'html-tailwind' | 'vanill
   const isDocument = /<html[\s>]/i.test(code) || /<!doctype html/i.test(code);
   const html = isDocument ? code : `<!doctype html><html><head><meta charset="utf-8"></head><body>${code}</body></html>`;
   return { type: 'wokgen-preview:render', html, tailwind: framework === 'html-tailwind' ? tailwind : '' };
+}
+
+/** The page a TSX component renders into (tsxFrameRuntime.js looks for this root). */
+export const TSX_FRAME_HTML = '<!doctype html><html><head><meta charset="utf-8"></head><body><div id="wokgen-preview-root"></div></body></html>';
+
+/** What the frame is sent for React/Next TSX: an empty page, Tailwind, and the script that renders into it. */
+export function tsxRenderMessage(script: string, tailwind: string): RenderMessage {
+  return { type: 'wokgen-preview:render', html: TSX_FRAME_HTML, tailwind, script };
 }
