@@ -93,4 +93,17 @@ describe('runPrompt', () => {
     const r = await rig({ skipExecuted: true, historyDelayMs: 2_000 }, { historyWaitMs: 200 });
     await expect(r.run()).rejects.toMatchObject({ kind: 'provider_failure', message: expect.stringMatching(/reported no image/) });
   });
+
+  it('a job given up by the stall watchdog while still queued is deleted from ComfyUI\'s queue (it must not run later for nobody)', async () => {
+    const r = await rig({ stall: true }, { stallMs: 200 });
+    await r.client.queuePrompt(txt2img(), 'someone-else', 'other-prompt');
+    await r.server.whenRunning();
+    const job = r.run();
+    await expect.poll(() => r.server.pendingPromptIds.length).toBe(1);
+    const ours = r.server.pendingPromptIds[0];
+    await expect(job).rejects.toMatchObject({ kind: 'timeout' });
+    await expect.poll(() => r.server.requests.find((q) => q.method === 'POST' && q.path === '/queue')?.body).toBe(JSON.stringify({ delete: [ours] }));
+    expect(r.server.pendingPromptIds).toEqual([]);
+    r.server.controls.stall = false;
+  });
 });

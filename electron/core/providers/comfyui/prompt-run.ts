@@ -137,12 +137,19 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
       return new ProviderError('provider_failure', `ComfyUI failed${where}: ${message}.${hint}`);
     };
 
+    // Takes our prompt off the server: running → interrupt (with our id, so nobody else's prompt
+    // stops); not started → delete it from the queue, or it would run later for nobody.
+    const cancelOnServer = () => {
+      const cancel = started ? deps.client.interrupt(promptId) : deps.client.deleteQueued(promptId).then(() => deps.client.interrupt(promptId));
+      void cancel.catch((error: unknown) => deps.log.warn('comfyui: cancel request failed', { error: String(error) }));
+    };
+
     // Stall watchdog: reset by every event for this prompt while the socket is up.
     let stallTimer: NodeJS.Timeout | undefined;
     const touch = () => {
       clearTimeout(stallTimer);
       stallTimer = setTimeout(() => {
-        void deps.client.interrupt(promptId).catch(() => undefined);
+        cancelOnServer();
         settle({ error: new ProviderError('timeout', `ComfyUI sent nothing about this job for ${Math.round(timing.stallMs / 1000)} s; it looks stuck.`) });
       }, timing.stallMs);
     };
@@ -256,9 +263,7 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
     cleanups.push(deps.socket.onFrame(onFrame), deps.socket.onState(onState), () => clearTimeout(pollTimer));
 
     const onAbort = () => {
-      // Running: interrupt (with our id, so nobody else's prompt stops). Queued: delete it.
-      const cancel = started ? deps.client.interrupt(promptId) : deps.client.deleteQueued(promptId).then(() => deps.client.interrupt(promptId));
-      void cancel.catch((error: unknown) => deps.log.warn('comfyui: cancel request failed', { error: String(error) }));
+      cancelOnServer();
       settle({ error: signal.reason });
     };
     if (signal.aborted) return settle({ error: signal.reason });
