@@ -185,7 +185,7 @@ describe('ProviderHttp.download', () => {
     await expect(client().download(`${server.url}/to-local`, live(), 1 << 20)).rejects.toMatchObject({ kind: 'provider_failure', message: expect.stringMatching(/not followed/) });
     expect(server.requests.map((r) => r.path)).toEqual(['/to-local']);
     // The https hop is answered in-process: tests never leave loopback.
-    const cdnFetch: typeof fetch = (input, init) => (String(input).startsWith('https://cdn.example.test/') ? Promise.resolve(new Response(png, { headers: { 'content-type': 'image/png' } })) : fetch(input, init));
+    const cdnFetch: typeof fetch = (input, init) => (String(input).startsWith('https://cdn.example.test/') ? Promise.resolve(new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } })) : fetch(input, init));
     expect(await client({ fetch: cdnFetch }).download(`${server.url}/to-cdn`, live(), 1 << 20)).toMatchObject({ width: 8, height: 8 });
   });
 
