@@ -232,6 +232,17 @@ describe('the session', () => {
     await until(service, () => server.server.requestsTo(/^\/oauth\/revoke$/).length === 1);
     await expect(service.sync()).rejects.toMatchObject({ code: 'unauthorised' });
   });
+
+  it('withdrawing consent to plain-text key storage ends the session kept there (security review item 3)', async () => {
+    Object.assign(secrets, { status: () => ({ kind: 'plain-text-file', label: 'Plain-text file', usable: settings.get().allowPlainTextSecrets, plainTextOffered: true }) });
+    settings.update({ allowPlainTextSecrets: true });
+    const service = makeService();
+    await signInWithBrowser(service);
+    settings.update({ allowPlainTextSecrets: false });
+    const status = await until(service, (s) => s.state === 'signed_out');
+    expect(status.message).toMatch(/stopped storing keys in plain text/);
+    expect(await secrets.accounts()).toEqual([]);
+  });
 });
 
 describe('offline', () => {

@@ -32,7 +32,7 @@ import { HostedApiClient } from '../providers/hosted/hosted-api-client';
 import { HostedProvider } from '../providers/hosted/hosted-provider';
 import { ProviderError } from '../providers/provider';
 import { SecretStorageRefusedError } from '../secrets/choose-secret-store';
-import type { SecretStore } from '../secrets/secret-store';
+import { storageStatusOf, type SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { AccountSession } from './account-session';
 import { AccountSnapshotFile, type AccountSnapshot } from './account-snapshot';
@@ -101,7 +101,16 @@ export class AccountService {
   constructor(private readonly deps: AccountServiceDeps) {
     // The panel shows the service's address and links: follow a changed address at once.
     let baseUrl = this.baseUrl();
-    this.unsubscribeSettings = deps.settings.onDidChange(() => {
+    let plainTextConsent = deps.settings.get().allowPlainTextSecrets;
+    this.unsubscribeSettings = deps.settings.onDidChange((next) => {
+      const consentWithdrawn = plainTextConsent && !next.allowPlainTextSecrets;
+      plainTextConsent = next.allowPlainTextSecrets;
+      // The plain-text key file is emptied when consent is withdrawn (ProviderService): the
+      // session kept there ends with it (security review item 3).
+      if (consentWithdrawn && storageStatusOf(deps.secrets).kind === 'plain-text-file' && (this.session.signedIn || this.attempt)) {
+        void this.signOut(this.baseUrl(), 'Signed out: you stopped storing keys in plain text, so the sign-in kept there was deleted. Sign in again once a keyring is available.');
+        return;
+      }
       if (this.baseUrl() === baseUrl) return;
       const previous = baseUrl;
       baseUrl = this.baseUrl();

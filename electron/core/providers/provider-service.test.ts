@@ -200,9 +200,13 @@ describe('plain-text key storage', () => {
     expect((await service.setKey('together', 'tgp_v1_plain_0123456789')).key).toEqual({ configured: true, last4: '6789' });
     expect(readFileSync(join(dir, 'secrets.enc.json'), 'utf8')).not.toContain('tgp_v1_plain_0123456789');
 
-    // Withdrawing consent hides the key again (re-read at once) and routing stops using it.
+    // Withdrawing consent deletes the key from the file (security review item 3), not just hides it.
     settings.update({ allowPlainTextSecrets: false });
     await vi.waitFor(() => expect(service.keys.has('together')).toBe(false));
+    await vi.waitFor(() => expect((JSON.parse(readFileSync(join(dir, 'secrets.enc.json'), 'utf8')) as { secrets: object }).secrets).toEqual({}));
+    settings.update({ allowPlainTextSecrets: true });
+    await vi.waitFor(() => expect(service.list().storage.usable).toBe(true));
+    expect(await secrets.get('together')).toBeNull();
     service.stop();
   });
 });

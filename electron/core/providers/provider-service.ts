@@ -166,6 +166,14 @@ export class ProviderService {
   /** Accepting plain-text storage changes which keys are readable: re-read them. */
   private async refreshKeysThenAnnounce(next: Settings, before: string): Promise<void> {
     const consentBefore = before === '' ? next.allowPlainTextSecrets : (JSON.parse(before) as [unknown, boolean])[1];
+    // Consent withdrawn: the plain-text file is emptied, not just hidden (security review item 3).
+    if (consentBefore && !next.allowPlainTextSecrets) {
+      const purged = await this.deps.secrets.purge?.().catch((error: unknown) => {
+        this.deps.log.error('plain-text keys could not be deleted after consent was withdrawn', { error: error instanceof Error ? error.name : 'unknown' });
+        return 0;
+      });
+      if (purged) this.deps.log.info('plain-text keys deleted after consent was withdrawn', { count: purged });
+    }
     if (consentBefore !== next.allowPlainTextSecrets) await this.keys.refresh();
     this.announce();
   }

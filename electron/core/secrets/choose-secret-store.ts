@@ -69,7 +69,7 @@ class ConsentGatedSecretStore implements SecretStore {
   readonly backend = 'Plain-text file (no keyring found)';
 
   constructor(
-    private readonly file: SecretStore,
+    private readonly file: EncryptedFileSecretStore,
     private readonly consented: () => boolean,
   ) {}
 
@@ -97,6 +97,11 @@ class ConsentGatedSecretStore implements SecretStore {
 
   async accounts(): Promise<ReadonlyArray<string>> {
     return this.consented() ? this.file.accounts() : [];
+  }
+
+  /** Called when consent is withdrawn: nothing may stay readable on disk, whatever `consented()` says. */
+  purge(): Promise<number> {
+    return this.file.purge();
   }
 }
 

@@ -83,6 +83,15 @@ export class EncryptedFileSecretStore implements SecretStore {
     return this.serial(() => Object.keys(this.read().secrets).sort());
   }
 
+  /** Every entry removed in one atomic write (the file stays, empty). */
+  async purge(): Promise<number> {
+    return this.serial(() => {
+      const count = Object.keys(this.read().secrets).length;
+      if (count > 0) this.write(EMPTY);
+      return count;
+    });
+  }
+
   private serial<T>(operation: () => T | Promise<T>): Promise<T> {
     const next = this.queue.then(operation, operation);
     this.queue = next.catch(() => undefined);

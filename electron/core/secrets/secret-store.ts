@@ -14,6 +14,11 @@ export interface SecretStore {
   /** Resolves true when something was deleted. */
   delete(account: string): Promise<boolean>;
   accounts(): Promise<ReadonlyArray<string>>;
+  /**
+   * Deletes every entry; resolves how many there were. Only the plain-text file store has it:
+   * withdrawing consent to plain-text storage must not leave keys on disk (security review item 3).
+   */
+  purge?(): Promise<number>;
   /** Where keys are kept and whether saving works now (Settings → Providers); see `storageStatusOf`. */
   status?(): SecretStorageStatus;
 }

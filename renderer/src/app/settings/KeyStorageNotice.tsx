@@ -1,6 +1,8 @@
 /**
  * Where API keys are kept, and — where the only option is safeStorage's plain-text backend —
  * the explicit consent to use it (issue 5 §4), behind a confirmation that says what it means.
+ * Withdrawing it deletes the stored keys and the account sign-in (security review item 3), so
+ * that too is confirmed first.
  */
 import { useState } from 'react';
 import { Button } from '../../components/Button';
@@ -64,10 +66,28 @@ export function KeyStorageNotice({ storage }: { storage: SecretStorageStatus }) 
           <p>
             Keys are kept in a <strong>plain-text file</strong> (no keyring was found). Install a keyring and restart to protect them.
           </p>
-          <Button size="sm" variant="ghost" pending={pending} onClick={() => void setConsent(false)}>
-            Stop storing keys in plain text
+          <Button size="sm" variant="ghost" pending={pending} onClick={() => setConfirming(true)}>
+            Stop storing keys in plain text…
           </Button>
         </div>
+        {confirming && (
+          <Dialog title="Stop storing keys in plain text?" size="sm" onClose={() => setConfirming(false)} dismissible={!pending}>
+            <DialogBody>
+              <p className="dialog-text">
+                Every API key and your WokGen account sign-in will be <strong>deleted</strong> from the plain-text file, and you will be signed out of the account. This
+                cannot be undone: you will need to enter the keys again once a keyring is available.
+              </p>
+            </DialogBody>
+            <DialogFooter>
+              <Button variant="ghost" onClick={() => setConfirming(false)} disabled={pending} data-autofocus="">
+                Cancel
+              </Button>
+              <Button variant="danger" pending={pending} onClick={() => void setConsent(false)}>
+                Delete keys and stop
+              </Button>
+            </DialogFooter>
+          </Dialog>
+        )}
       </div>
     );
   }
