@@ -94,16 +94,36 @@ describe('runPrompt', () => {
     await expect(r.run()).rejects.toMatchObject({ kind: 'provider_failure', message: expect.stringMatching(/reported no image/) });
   });
 
-  it('a job given up by the stall watchdog while still queued is deleted from ComfyUI\'s queue (it must not run later for nobody)', async () => {
+  it('a stall in our own run times out and interrupts our prompt by its id', async () => {
     const r = await rig({ stall: true }, { stallMs: 200 });
+    const job = r.run();
+    const ours = await r.server.whenRunning();
+    await expect(job).rejects.toMatchObject({ kind: 'timeout' });
+    await expect.poll(() => r.server.requests.find((q) => q.path === '/interrupt')?.body).toBe(JSON.stringify({ prompt_id: ours }));
+    await expect.poll(() => r.server.runningPromptId).toBeNull();
+  });
+
+  it('a prompt waiting behind someone else\'s long run is not a stall: it checks /queue meanwhile and runs when its turn comes', async () => {
+    const r = await rig({ stall: true }, { stallMs: 200, pendingCheckMs: 40 });
     await r.client.queuePrompt(txt2img(), 'someone-else', 'other-prompt');
     await r.server.whenRunning();
     const job = r.run();
     await expect.poll(() => r.server.pendingPromptIds.length).toBe(1);
-    const ours = r.server.pendingPromptIds[0];
-    await expect(job).rejects.toMatchObject({ kind: 'timeout' });
-    await expect.poll(() => r.server.requests.find((q) => q.method === 'POST' && q.path === '/queue')?.body).toBe(JSON.stringify({ delete: [ours] }));
-    expect(r.server.pendingPromptIds).toEqual([]);
+    // Well past the stall limit: several /queue checks found it still waiting.
+    await expect.poll(() => r.server.requests.filter((q) => q.method === 'GET' && q.path === '/queue').length, { timeout: 5_000 }).toBeGreaterThanOrEqual(8);
+    expect(r.server.pendingPromptIds).toHaveLength(1);
+    r.server.controls.stall = false;
+    expect((await job).images).toHaveLength(1);
+  });
+
+  it('a waiting prompt that disappears from ComfyUI\'s queue (removed there) fails as lost, not after the stall limit', async () => {
+    const r = await rig({ stall: true }, { pendingCheckMs: 40 });
+    await r.client.queuePrompt(txt2img(), 'someone-else', 'other-prompt');
+    await r.server.whenRunning();
+    const job = r.run();
+    await expect.poll(() => r.server.pendingPromptIds.length).toBe(1);
+    await r.client.deleteQueued(r.server.pendingPromptIds[0]!);
+    await expect(job).rejects.toMatchObject({ kind: 'unreachable', message: expect.stringMatching(/removed from ComfyUI's queue/) });
     r.server.controls.stall = false;
   });
 });

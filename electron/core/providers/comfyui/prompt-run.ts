@@ -31,6 +31,8 @@ export interface RunTiming {
   readonly previewIntervalMs: number;
   /** How long a finished run's history entry may take to appear before "no image" is final. */
   readonly historyWaitMs: number;
+  /** While our prompt waits behind others: how often `/queue` is asked whether it is still there. */
+  readonly pendingCheckMs: number;
 }
 
 export const DEFAULT_RUN_TIMING: RunTiming = {
@@ -40,6 +42,7 @@ export const DEFAULT_RUN_TIMING: RunTiming = {
   stallMs: 10 * 60_000,
   previewIntervalMs: 100,
   historyWaitMs: 10_000,
+  pendingCheckMs: 5_000,
 };
 
 export interface RunDeps {
@@ -144,16 +147,37 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
       void cancel.catch((error: unknown) => deps.log.warn('comfyui: cancel request failed', { error: String(error) }));
     };
 
-    // Stall watchdog: reset by every event for this prompt while the socket is up.
+    // While the socket is up. Running: the stall watchdog, reset by every event for our prompt.
+    // Still queued: no watchdog — someone else's run may take hours, and ComfyUI sends nothing
+    // for a waiting prompt — but `/queue` is asked now and then whether it is still there.
     let stallTimer: NodeJS.Timeout | undefined;
-    const touch = () => {
-      clearTimeout(stallTimer);
-      stallTimer = setTimeout(() => {
-        cancelOnServer();
-        settle({ error: new ProviderError('timeout', `ComfyUI sent nothing about this job for ${Math.round(timing.stallMs / 1000)} s; it looks stuck.`) });
-      }, timing.stallMs);
+    let pendingTimer: NodeJS.Timeout | undefined;
+    const watch = () => {
+      if (settled || !deps.socket.isOpen) return;
+      if (started) {
+        clearTimeout(pendingTimer);
+        pendingTimer = undefined;
+        clearTimeout(stallTimer);
+        stallTimer = setTimeout(() => {
+          cancelOnServer();
+          settle({ error: new ProviderError('timeout', `ComfyUI sent nothing about this job for ${Math.round(timing.stallMs / 1000)} s; it looks stuck.`) });
+        }, timing.stallMs);
+        return;
+      }
+      pendingTimer ??= setTimeout(() => {
+        pendingTimer = undefined;
+        if (settled || started || !deps.socket.isOpen) return;
+        void check().finally(() => {
+          if (deps.socket.isOpen) watch();
+        });
+      }, timing.pendingCheckMs);
     };
-    cleanups.push(() => clearTimeout(stallTimer));
+    const unwatch = () => {
+      clearTimeout(stallTimer);
+      clearTimeout(pendingTimer);
+      pendingTimer = undefined;
+    };
+    cleanups.push(unwatch);
 
     const onFrame = (frame: ComfyFrame) => {
       if (settled) return;
@@ -166,10 +190,7 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
       }
       if (frame.kind !== 'event') return;
       const { type, data } = frame;
-      // Waiting behind other prompts: ComfyUI's queue moving (status broadcasts) is a sign of life.
-      if (type === 'status' && queued && !started) touch();
       if (data['prompt_id'] !== promptId) return;
-      touch();
       switch (type) {
         case 'execution_start':
         case 'execution_cached':
@@ -210,6 +231,7 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
           settle({ error: signal.aborted ? signal.reason : describeFailure(type, data) });
           break;
       }
+      watch();
     };
 
     // While the socket is down: poll history (and the queue, to notice a restart that lost us).
@@ -222,11 +244,16 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
         unreachableSince = undefined;
         if (entry) return settle(fromHistory(entry));
         const queue = await deps.client.queue(signal);
-        if (queue.running.includes(promptId) || queue.pending.includes(promptId)) return;
+        if (queue.running.includes(promptId)) {
+          // Its start may have been missed (socket down or reconnecting): it is running now.
+          started = true;
+          return;
+        }
+        if (queue.pending.includes(promptId)) return;
         // Finished between the two calls?
         const again = await deps.client.history(promptId, signal);
         if (again) return settle(fromHistory(again));
-        settle({ error: new ProviderError('unreachable', 'ComfyUI restarted and lost this job (it is neither queued nor in its history).') });
+        settle({ error: new ProviderError('unreachable', 'ComfyUI restarted and lost this job, or it was removed from ComfyUI\'s queue (it is neither queued nor in its history).') });
       } catch (error) {
         if (settled || signal.aborted) return;
         if (error instanceof ProviderError && (error.kind === 'unreachable' || error.kind === 'timeout')) {
@@ -253,10 +280,9 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
         // Events may have been missed while it was down: ask once.
         clearTimeout(pollTimer);
         pollTimer = undefined;
-        touch();
-        void check();
+        void check().finally(watch);
       } else {
-        clearTimeout(stallTimer);
+        unwatch();
         pollTimer ??= setTimeout(poll, 0);
       }
     };
@@ -276,7 +302,7 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
       await deps.client.queuePrompt(graph, deps.clientId, promptId, signal);
       queued = true;
       if (settled) return;
-      if (open && deps.socket.isOpen) touch();
+      if (open && deps.socket.isOpen) watch();
       else onState(false);
     })().catch((error: unknown) => settle({ error }));
   });
