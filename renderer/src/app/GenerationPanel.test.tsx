@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Job } from '../../../shared/library';
 import type { Workspace } from '../../../shared/workspace';
@@ -36,8 +37,25 @@ afterEach(() => {
 });
 
 describe('GenerationPanel', () => {
+  it('links the “no provider” notice to the providers settings', async () => {
+    fake.handlers['generation.preview'] = (request) =>
+      ok({
+        prompt: request.prompt,
+        negativePrompt: null,
+        warnings: [],
+        chain: [],
+        seeds: [],
+        profile: { steps: 20, guidance: 7, width: 64, height: 64, sampler: 'euler', scheduler: 'normal' },
+        tier: 'standard',
+      });
+    render(<GenerationPanel mode="pixel" workspace={workspace} />, { wrapper: MemoryRouter });
+    fireEvent.change(screen.getByLabelText('Prompt'), { target: { value: 'a knight' } });
+    const link = await screen.findByRole('link', { name: 'Settings → Providers' }, { timeout: 3000 });
+    expect(link.getAttribute('href')).toBe('/settings#providers');
+  });
+
   it('fills the prompt from the preset’s example when the example is clicked', () => {
-    render(<GenerationPanel mode="pixel" workspace={workspace} />);
+    render(<GenerationPanel mode="pixel" workspace={workspace} />, { wrapper: MemoryRouter });
     const example = screen.getByRole('button', { name: /^Use example: / });
     fireEvent.click(example);
     const prompt = screen.getByLabelText('Prompt') as HTMLTextAreaElement;
@@ -46,7 +64,7 @@ describe('GenerationPanel', () => {
   });
 
   it('offers only the providers of the automatic chain, and says where HD runs', async () => {
-    render(<GenerationPanel mode="pixel" workspace={workspace} />);
+    render(<GenerationPanel mode="pixel" workspace={workspace} />, { wrapper: MemoryRouter });
     fireEvent.change(screen.getByLabelText('Prompt'), { target: { value: 'a knight' } });
     const provider = (await screen.findByLabelText('Provider')) as HTMLSelectElement;
     await waitFor(() => expect([...provider.options].map((o) => o.text)).toEqual(['Automatic (ComfyUI (local) → Together AI)', 'ComfyUI (local)', 'Together AI']));
@@ -60,7 +78,7 @@ describe('GenerationPanel', () => {
 
   it('shows the seed the last run used and locks it on request', async () => {
     fake.handlers['generation.generate'] = () => ok({ id: 'job-1', seed: 987654, status: 'queued' } as Job);
-    render(<GenerationPanel mode="pixel" workspace={workspace} />);
+    render(<GenerationPanel mode="pixel" workspace={workspace} />, { wrapper: MemoryRouter });
     fireEvent.change(screen.getByLabelText('Prompt'), { target: { value: 'a knight' } });
     await act(async () => {
       await generationForms.pixel.getState().generate();
@@ -73,7 +91,7 @@ describe('GenerationPanel', () => {
   });
 
   it('shows the image picker only for tools that start from an image; a file is chosen through main', () => {
-    render(<GenerationPanel mode="pixel" workspace={workspace} />);
+    render(<GenerationPanel mode="pixel" workspace={workspace} />, { wrapper: MemoryRouter });
     expect(screen.queryByRole('group', { name: 'Start from' })).toBeNull();
     fireEvent.click(screen.getByRole('tab', { name: 'Rotate' }));
     const start = screen.getByRole('group', { name: 'Start from' });

@@ -3,6 +3,7 @@
  * mode's own controls, the final-prompt preview and Generate (Ctrl/Cmd+Enter anywhere in it).
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type Ref } from 'react';
+import { Link } from 'react-router';
 import { MODE_SPECS } from '../../../shared/generation';
 import { NEGATIVE_MAX_CHARS, PROMPT_MAX_CHARS } from '../../../shared/mode-spec';
 import type { ModeId } from '../../../shared/modes';
@@ -363,7 +364,9 @@ function FinalPrompt({ mode }: { mode: ModeId }) {
           <dt>Runs on</dt>
           <dd>
             {value.chain.length === 0 ? (
-              <span className="final-prompt-warning">No provider is set up for this yet: add one in Settings → Providers.</span>
+              <span className="final-prompt-warning">
+                No provider is set up for this yet: add one in <Link to="/settings#providers">Settings → Providers</Link>.
+              </span>
             ) : (
               value.chain.map((p) => `${p.label}${p.local ? ' (local)' : ''}`).join(' → ')
             )}

@@ -13,6 +13,7 @@ import { useJobs, useToasts } from '../stores';
 import { isActive, JOB_STATUS_LABELS, selectJobRows, type JobEntry } from '../stores/jobs';
 import { elapsedMs, formatElapsed } from './format';
 import { JobDetailsDrawer } from './queue/JobDetailsDrawer';
+import { JobFailure } from './queue/JobFailure';
 
 const NO_ROWS: ReturnType<typeof selectJobRows> = [];
 
@@ -132,6 +133,7 @@ function JobRow({ entry, now, onDetails }: { entry: JobEntry; now: number; onDet
         </div>
       </div>
       <ProgressBar value={entry.overall} label="Progress" className={`job-progress job-progress-${job.status}`} />
+      {job.status === 'failed' && job.error !== null && <JobFailure error={job.error} />}
       {entry.partialText !== null && active && (
         // The code as the model writes it (streamed through jobs.progress); the end stays in view.
         <pre className="job-partial-text" aria-label="Code so far">

@@ -3,8 +3,10 @@ import { AccountSection } from './account/AccountSection';
 import { AboutSection } from './settings/AboutSection';
 import { GeneralSection } from './settings/GeneralSection';
 import { ProvidersSection } from './settings/ProvidersSection';
+import { useScrollToHash } from './settings/useScrollToHash';
 
 export function SettingsPage() {
+  useScrollToHash();
   return (
     <div className="page settings">
       <header className="page-header">

@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Job } from '../../../../shared/library';
 import type { Workspace } from '../../../../shared/workspace';
@@ -44,7 +45,7 @@ beforeEach(() => {
 describe('QueuePanel', () => {
   it('shows a running job with overall and per-slot progress that follow the events', async () => {
     fake.handlers['jobs.list'] = () => ok([aJob()]);
-    render(<QueuePanel workspace={workspace} />);
+    render(<QueuePanel workspace={workspace} />, { wrapper: MemoryRouter });
     const queue = await screen.findByRole('region', { name: 'Queue' });
     await waitFor(() => expect(within(queue).getByText('Running')).toBeTruthy());
     expect(within(queue).getByText('seed 4242')).toBeTruthy();
@@ -59,10 +60,21 @@ describe('QueuePanel', () => {
     const failed = aJob({ status: 'failed', finishedAt: Date.now(), error: { stage: 'dispatch', code: 'unreachable', message: 'ComfyUI did not answer.' } });
     fake.handlers['jobs.list'] = () => ok([failed]);
     fake.handlers['generation.generate'] = () => ok(aJob({ id: 'job-2', status: 'queued' }));
-    render(<QueuePanel workspace={workspace} />);
+    render(<QueuePanel workspace={workspace} />, { wrapper: MemoryRouter });
     fireEvent.click(await screen.findByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(fake.callsTo('generation.generate')).toHaveLength(1));
     expect(fake.callsTo('generation.generate')[0]).toMatchObject({ mode: 'pixel', prompt: 'a red dragon', seed: 4242, batch: 2 });
+  });
+
+  it('says why a job failed under its row, with a link to the providers settings when a provider is missing', async () => {
+    const failed = aJob({ status: 'failed', finishedAt: Date.now(), error: { stage: 'dispatch', code: 'no_provider', message: 'No provider can make sprites yet.' } });
+    const other = aJob({ id: 'job-2', status: 'failed', finishedAt: Date.now(), error: { stage: 'post-process', code: 'invalid_request', message: 'The palette has no colours.' } });
+    fake.handlers['jobs.list'] = () => ok([failed, other]);
+    render(<QueuePanel workspace={workspace} />, { wrapper: MemoryRouter });
+    const reason = await screen.findByText('No provider can make sprites yet.');
+    expect(within(reason).getByRole('link', { name: 'Open Settings → Providers' }).getAttribute('href')).toBe('/settings#providers');
+    const plain = screen.getByText('The palette has no colours.');
+    expect(within(plain).queryByRole('link')).toBeNull();
   });
 
   it('opens the details drawer with the recorded attempts, prompts and parameters', async () => {
@@ -97,7 +109,7 @@ describe('QueuePanel', () => {
           },
         ],
       });
-    render(<QueuePanel workspace={workspace} />);
+    render(<QueuePanel workspace={workspace} />, { wrapper: MemoryRouter });
     fireEvent.click(await screen.findByRole('button', { name: 'Details' }));
     const drawer = await screen.findByRole('dialog', { name: 'Job details' });
     await waitFor(() => expect(within(drawer).getByRole('table')).toBeTruthy());

@@ -26,6 +26,7 @@ export function ProvidersSection() {
   return (
     <SettingsSection
       card={false}
+      anchor="providers"
       title="Providers"
       description="Where images and code are generated. The studio tries them in order and falls back to the next one when a provider fails."
     >

@@ -4,9 +4,12 @@ export function SettingsSection({
   title,
   description,
   card = true,
+  anchor,
   children,
 }: {
   title: string;
+  /** Element id other screens link to (`/settings#<anchor>`). */
+  anchor?: string;
   description?: string;
   /** False when the children draw their own card (a list). */
   card?: boolean;
@@ -14,7 +17,7 @@ export function SettingsSection({
 }) {
   const id = useId();
   return (
-    <section className="settings-section" aria-labelledby={id}>
+    <section id={anchor} className="settings-section" aria-labelledby={id}>
       <div className="settings-section-header">
         <h2 id={id} className="section-title">
           {title}
