@@ -101,8 +101,19 @@ describe('browser sign-in (authorization code + PKCE, loopback redirect)', () =>
     for (const token of tokens.match(/(at|rt)_[A-Za-z0-9_-]+/g) ?? []) expect(visible).not.toContain(token);
   });
 
+  it('a redirect with a wrong state is refused but the sign-in keeps waiting (until its timeout), storing no token', async () => {
+    server.authorizeBehaviour = 'wrong_state';
+    const service = makeService({ browserTimeoutMs: 1_500 });
+    await service.signIn('browser');
+    const page = await completeBrowserStep(opened[0]!);
+    expect(page.status).toBe(400);
+    expect(service.status().state).toBe('signing_in');
+    const status = await until(service, (s) => s.state === 'signed_out');
+    expect(status.message).toMatch(/did not come back/);
+    expect(await secrets.accounts()).toEqual([]);
+  });
+
   it.each([
-    ['wrong_state', /wrong state/],
     ['no_code', /no authorization code/],
     ['deny', /declined/],
   ] as const)('a redirect with %s ends the attempt with a clear message and stores no token', async (behaviour, message) => {

@@ -28,8 +28,6 @@ describe('loopback redirect (RFC 8252 §7.3)', () => {
   });
 
   it.each([
-    ['a wrong state', 'code=abc&state=other', 'state_mismatch', /wrong state/],
-    ['no state', 'code=abc', 'state_mismatch', /wrong state/],
     ['a missing code', 'state=st4te', 'missing_code', /no authorization code/],
     ['an empty code', 'code=&state=st4te', 'missing_code', /no authorization code/],
     ['access_denied', 'error=access_denied&state=st4te', 'access_denied', /declined/],
@@ -43,6 +41,19 @@ describe('loopback redirect (RFC 8252 §7.3)', () => {
     expect(error.kind).toBe(kind);
     expect(error.message).toMatch(message);
     await expect(fetch(`${loopback.redirectUri}?code=abc&state=st4te`)).rejects.toThrow();
+  });
+
+  it.each([
+    ['a wrong state', 'code=evil&state=other'],
+    ['no state', 'code=evil'],
+    ['an error with a wrong state', 'error=access_denied&state=other'],
+  ])('answers %s with 400 and keeps waiting for the real redirect (security review item 8)', async (_label, query) => {
+    const loopback = await startLoopbackRedirect({ state: 'st4te', timeoutMs: 10_000 });
+    const stray = await fetch(`${loopback.redirectUri}?${query}`);
+    expect(stray.status).toBe(400);
+    const page = await fetch(`${loopback.redirectUri}?code=abc&state=st4te`);
+    expect(page.status).toBe(200);
+    await expect(loopback.code).resolves.toBe('abc');
   });
 
   it('escapes what the error page repeats from the query', async () => {

@@ -1,8 +1,11 @@
 /**
  * The loopback redirect of OAuth for native apps (RFC 8252 §7.3): listen on 127.0.0.1 (the IP
  * literal, not `localhost`, §8.3) on a port the OS picks, accept exactly one redirect to our
- * path, answer it with a small page the user can close, and stop listening. A redirect with a
- * wrong state, an `error=` or no code ends the attempt with a clear reason — and still closes.
+ * path, answer it with a small page the user can close, and stop listening. A redirect with our
+ * state but an `error=` or no code ends the attempt with a clear reason — and still closes.
+ * A request with a wrong or missing state is answered 400 and ignored: any local program can
+ * call this port, and must not be able to end (or race) the real sign-in (security review
+ * item 8); the attempt keeps waiting until its timeout.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -50,6 +53,10 @@ export async function startLoopbackRedirect(options: LoopbackOptions): Promise<L
       return;
     }
     const outcome = readRedirect(url.searchParams, options.state);
+    if (!outcome.ok && outcome.error.kind === 'state_mismatch') {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' }).end('Not the sign-in this app is waiting for.');
+      return;
+    }
     const page = outcome.ok
       ? PAGE('Signed in to WokGen', 'You can close this tab and return to WokGen Studio.')
       : PAGE('Sign-in did not complete', `${escapeHtml(outcome.error.message)} Return to WokGen Studio and try again.`);
