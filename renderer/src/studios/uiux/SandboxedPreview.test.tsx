@@ -79,4 +79,19 @@ describe('SandboxedPreview', () => {
     expect(iframe.style.width).toBe('768px');
     expect(screen.getByRole('radio', { name: '768px' }).getAttribute('tabindex')).toBe('0');
   });
+
+  it('sends TSX as a page with a root, Tailwind and the compiled script that renders it', async () => {
+    render(<SandboxedPreview code={'export default function Card() { return <p className="p-4">Hi</p>; }'} framework="react-tsx" title="card.html" />);
+    const { child } = frameOf();
+    const send = vi.spyOn(child, 'postMessage').mockImplementation(() => undefined);
+    await post({ type: 'wokgen-preview:ready' }, child);
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1), { timeout: 5_000 });
+    const message = send.mock.calls[0]?.[0] as { html: string; tailwind: string; script: string };
+    expect(message.html).toContain('<div id="wokgen-preview-root"></div>');
+    expect(message.tailwind.length).toBeGreaterThan(1000);
+    expect(message.script).toContain('function wokgenRunTsx(');
+    // Compiled in the studio: the frame gets JavaScript, not JSX.
+    expect(message.script).toContain(`_jsxruntime.jsx.call(void 0, 'p', { className: "p-4"`);
+    expect(message.script).not.toContain('<p className');
+  });
 });
