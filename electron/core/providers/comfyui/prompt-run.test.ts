@@ -126,4 +126,19 @@ describe('runPrompt', () => {
     await expect(job).rejects.toMatchObject({ kind: 'unreachable', message: expect.stringMatching(/removed from ComfyUI's queue/) });
     r.server.controls.stall = false;
   });
+
+  it('a server that ignores our prompt id: events and history follow the id POST /prompt returned', async () => {
+    const r = await rig({ ignoreClientPromptId: true, stepMs: 10 });
+    const result = await r.run();
+    const [serverId] = [...r.server.prompts.keys()];
+    expect(result.promptId).toBe(serverId);
+    expect(result.images).toHaveLength(1);
+  });
+
+  it('with the socket down, a server-chosen prompt id is what /history is polled with', async () => {
+    const r = await rig({ ignoreClientPromptId: true, refuseSockets: true, stepMs: 10 }, { socketWaitMs: 100 });
+    const result = await r.run();
+    expect(result.images).toHaveLength(1);
+    expect(r.server.requests.some((q) => q.path === `/history/${result.promptId}`)).toBe(true);
+  });
 });

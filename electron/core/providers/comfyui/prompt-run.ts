@@ -61,11 +61,16 @@ export interface RunResult {
 }
 
 const SAMPLER_CLASS = /Sampler/;
+/** A run's events that raced ahead of POST /prompt's answer are few; this only bounds memory. */
+const MAX_EARLY_FRAMES = 1_000;
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onProgress: (progress: ProviderProgress) => void): Promise<RunResult> {
   const timing = { ...DEFAULT_RUN_TIMING, ...deps.timing };
-  const promptId = randomUUID();
+  /** Ours until POST /prompt answers; then the server's, should it have ignored ours (older ComfyUI). */
+  let promptId = randomUUID();
+  /** Events for other prompt ids seen before that answer: one may be ours under the server's id. */
+  const early: ComfyFrame[] = [];
   const samplers = Object.keys(graph).filter((id) => SAMPLER_CLASS.test(graph[id]!.class_type));
   const samplerDone = new Set<string>();
   const images: ImageRef[] = [];
@@ -190,7 +195,10 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
       }
       if (frame.kind !== 'event') return;
       const { type, data } = frame;
-      if (data['prompt_id'] !== promptId) return;
+      if (data['prompt_id'] !== promptId) {
+        if (!queued && typeof data['prompt_id'] === 'string' && early.length < MAX_EARLY_FRAMES) early.push(frame);
+        return;
+      }
       switch (type) {
         case 'execution_start':
         case 'execution_cached':
@@ -299,8 +307,14 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
     void (async () => {
       const open = await deps.socket.ensureOpen(timing.socketWaitMs);
       if (settled) return;
-      await deps.client.queuePrompt(graph, deps.clientId, promptId, signal);
+      const answer = await deps.client.queuePrompt(graph, deps.clientId, promptId, signal);
+      // Servers older than client-supplied prompt ids (server.py L690) make their own: follow it.
+      if (answer.promptId !== promptId) {
+        deps.log.info('comfyui: the server chose its own prompt id', { promptId: answer.promptId });
+        promptId = answer.promptId;
+      }
       queued = true;
+      for (const frame of early.splice(0)) onFrame(frame);
       if (settled) return;
       if (open && deps.socket.isOpen) watch();
       else onState(false);

@@ -39,6 +39,8 @@ export interface ComfyTestControls {
   historyDelayMs: number;
   /** Send no `executed` events (a client that missed them must read the outputs from history). */
   skipExecuted: boolean;
+  /** Ignore the client's `prompt_id` and make one up (ComfyUI before client-supplied ids). */
+  ignoreClientPromptId: boolean;
   /** Runs stop reporting after `execution_start` until this is turned off. */
   stall: boolean;
   checkpoints: string[];
@@ -63,6 +65,7 @@ export const DEFAULT_TEST_CONTROLS: ComfyTestControls = {
   failWith: null,
   historyDelayMs: 0,
   skipExecuted: false,
+  ignoreClientPromptId: false,
   stall: false,
   checkpoints: ['sd_xl_base_1.0.safetensors', 'pixel-art-xl.safetensors'],
   notComfy: false,
@@ -424,7 +427,7 @@ export class ComfyUiTestServer {
       }
       return this.json(res, 400, { error: { type: 'prompt_outputs_failed_validation', message: 'Prompt outputs failed validation', details: '', extra_info: {} }, node_errors: nodeErrors });
     }
-    const promptId = typeof raw['prompt_id'] === 'string' ? raw['prompt_id'] : randomUUID();
+    const promptId = typeof raw['prompt_id'] === 'string' && !this.controls.ignoreClientPromptId ? raw['prompt_id'] : randomUUID();
     const clientId = typeof raw['client_id'] === 'string' ? raw['client_id'] : null;
     const number = (this.number += 1);
     this.prompts.set(promptId, graph);
