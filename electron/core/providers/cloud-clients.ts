@@ -97,9 +97,10 @@ export const CLOUD_CLIENTS: Partial<Record<CloudProviderId, CloudClientEntry>> =
     defaultBaseUrl: POLLINATIONS_DEFAULT_BASE_URL,
     defaultModels: POLLINATIONS_DEFAULT_MODELS,
     defaultOff: true,
-    create({ getKey: _ignored, ...options }) {
+    create({ getKey: _ignored, limits: { bucket: _perSource, ...limits } = {}, ...options }) {
       // No key: Pollinations' anonymous tier (one request at a time, honoured by the client).
-      return { provider: new PollinationsClient(options) };
+      // Its limit is per IP, so it keeps its process-wide bucket rather than the source's.
+      return { provider: new PollinationsClient({ ...options, limits }) };
     },
   },
 };

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../ports';
 import { MemorySecretStore } from '../secrets/memory-secret-store';
 import { JsonFileSettingsStore } from '../settings/json-file-settings-store';
-import { CLOUD_CLIENTS } from './cloud-clients';
+import { CLOUD_CLIENTS, type CloudClientEntry } from './cloud-clients';
+import type { CloudClientOptions } from './http/cloud-client';
+import { TokenBucket } from './http/token-bucket';
 import { ProviderKeys } from './keys/provider-keys';
 import { CloudSource } from './provider-sources';
 
@@ -30,6 +32,21 @@ describe('CloudSource', () => {
     settings.update({ providers: { together: { enabled: true, baseUrl: 'http://127.0.0.1:9/v1', standardModel: 'my/flux', hdModel: null } } });
     expect(together.provider()).not.toBe(second);
     expect(together.provider().capabilities.models.standard).toBe('my/flux');
+  });
+
+  it('hands every rebuilt client the same rate-limit bucket, so a base-URL change keeps a 429’s slow-down', () => {
+    const { settings, keys } = source('together');
+    const built: CloudClientOptions[] = [];
+    const entry = CLOUD_CLIENTS.together!;
+    const recording: CloudClientEntry = { ...entry, create: (options) => (built.push(options), entry.create(options)) };
+    const together = new CloudSource('together', recording, settings, keys);
+    together.provider();
+    settings.update({ providers: { together: { enabled: true, baseUrl: 'http://127.0.0.1:9/v1', standardModel: 'my/flux', hdModel: null } } });
+    together.provider();
+    expect(built).toHaveLength(2);
+    const [first, second] = built.map((options) => options.limits?.bucket);
+    expect(first).toBeInstanceOf(TokenBucket);
+    expect(second).toBe(first);
   });
 
   it('is available only when enabled and keyed (a keyless provider only when enabled)', async () => {

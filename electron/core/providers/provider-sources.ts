@@ -9,6 +9,8 @@ import type { CloudClient, CloudClientEntry, CloudProviderId } from './cloud-cli
 import type { FetchLike } from './http/provider-http';
 import type { KeyVerifier, ProviderKeys } from './keys/provider-keys';
 import { kindForStatus } from './http/errors';
+import { DEFAULT_RATE_LIMITS } from './http/rate-limits';
+import { TokenBucket } from './http/token-bucket';
 import { isKeyedProvider } from './keys/provider-keys';
 import { createLocalLlmProvider } from './local-llm/local-llm-provider';
 import type { LocalLlmMonitor } from './local-llm/monitor';
@@ -26,6 +28,11 @@ export function effectiveSettings(settings: SettingsStore, id: ProviderId, entry
 
 export class CloudSource implements ProviderSource {
   private built: { readonly signature: string; readonly client: CloudClient } | undefined;
+  /**
+   * The provider's rate limit is per account, not per client object: one bucket for this id
+   * outlives every rebuild, so a base-URL or model change does not forget a 429's slow-down.
+   */
+  private readonly bucket: TokenBucket;
 
   constructor(
     readonly id: CloudProviderId,
@@ -33,7 +40,9 @@ export class CloudSource implements ProviderSource {
     private readonly settings: SettingsStore,
     private readonly keys: ProviderKeys,
     private readonly fetchImpl?: FetchLike,
-  ) {}
+  ) {
+    this.bucket = new TokenBucket(DEFAULT_RATE_LIMITS[id]);
+  }
 
   settingsNow(): ProviderSettings {
     return effectiveSettings(this.settings, this.id, this.entry);
@@ -87,6 +96,7 @@ export class CloudSource implements ProviderSource {
         models: { standard: standardModel, hd: hdModel },
         // Read at the moment of use: a replaced key applies to the next request.
         getKey: async () => (isKeyedProvider(id) ? this.keys.get(id) : null),
+        limits: { bucket: this.bucket },
         ...(this.fetchImpl ? { fetch: this.fetchImpl } : {}),
       });
       this.built = { signature, client };

@@ -5,7 +5,7 @@
  */
 import type { Capability, ProviderCapabilities, ProviderId, Tier } from '../provider';
 import { type Clock, systemClock } from './clock';
-import { type CloudClientOptions, DEFAULT_MAX_IMAGE_BYTES, DEFAULT_TIMEOUT_MS } from './cloud-client';
+import { type CloudClientLimits, type CloudClientOptions, DEFAULT_MAX_IMAGE_BYTES, DEFAULT_TIMEOUT_MS } from './cloud-client';
 import type { DescribeError } from './errors';
 import { ProviderHttp } from './provider-http';
 import { TokenBucket, type TokenBucketOptions } from './token-bucket';
@@ -22,7 +22,7 @@ export interface ClientSetup {
 export interface ClientSpec {
   readonly label: string;
   readonly describeError: DescribeError;
-  /** The documented rate (a new bucket per client), or a bucket shared on purpose (Pollinations). */
+  /** The documented rate (a new bucket per client), or a bucket shared on purpose (Pollinations); `limits.bucket` overrides it. */
   readonly rateLimit: TokenBucketOptions | TokenBucket;
   readonly defaultPollIntervalMs?: number;
   readonly defaultJobTimeoutMs?: number;
@@ -36,10 +36,7 @@ export function setUpClient(options: Pick<CloudClientOptions, 'limits' | 'fetch'
   const clock = options.clock ?? systemClock;
   const maxImageBytes = limits.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES;
   const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  let bucket: TokenBucket | null;
-  if (limits.bucket === null) bucket = null;
-  else if (limits.bucket !== undefined) bucket = new TokenBucket(limits.bucket, clock);
-  else bucket = spec.rateLimit instanceof TokenBucket ? spec.rateLimit : new TokenBucket(spec.rateLimit, clock);
+  const bucket = bucketFor(limits, spec.rateLimit, clock);
   return {
     http: new ProviderHttp({ label: spec.label, describeError: spec.describeError, timeoutMs, fetch: options.fetch, clock, bucket, maxJsonBytes: jsonLimitFor(maxImageBytes) }),
     clock,
@@ -48,6 +45,16 @@ export function setUpClient(options: Pick<CloudClientOptions, 'limits' | 'fetch'
     pollIntervalMs: limits.pollIntervalMs ?? spec.defaultPollIntervalMs ?? 1_000,
     jobTimeoutMs: limits.jobTimeoutMs ?? spec.defaultJobTimeoutMs ?? 5 * 60_000,
   };
+}
+
+/**
+ * The bucket a client uses: none when the limits turn it off, the caller's instance as is (shared
+ * on purpose), a new one from the caller's rate, else the client's documented rate.
+ */
+export function bucketFor(limits: CloudClientLimits, rateLimit: TokenBucketOptions | TokenBucket, clock: Clock = systemClock): TokenBucket | null {
+  const chosen = limits.bucket === undefined ? rateLimit : limits.bucket;
+  if (chosen === null) return null;
+  return chosen instanceof TokenBucket ? chosen : new TokenBucket(chosen, clock);
 }
 
 /** Seeds are sent as 32-bit signed integers everywhere we are not sure of more. */

@@ -4,7 +4,7 @@
  */
 import type { Clock } from './clock';
 import type { FetchLike } from './provider-http';
-import type { TokenBucketOptions } from './token-bucket';
+import type { TokenBucket, TokenBucketOptions } from './token-bucket';
 
 export interface CloudClientLimits {
   /** One HTTP call's time limit. */
@@ -13,8 +13,12 @@ export interface CloudClientLimits {
   readonly jobTimeoutMs?: number;
   /** Largest image accepted. */
   readonly maxImageBytes?: number;
-  /** The rate limit; null turns it off (tests). */
-  readonly bucket?: TokenBucketOptions | null;
+  /**
+   * The rate limit; null turns it off (tests). A TokenBucket instance is used as is: the limit
+   * is per account, so clients of one provider share a bucket (Together's images and chat), and
+   * a client rebuilt for new settings keeps the throttled state (provider-sources.ts).
+   */
+  readonly bucket?: TokenBucketOptions | TokenBucket | null;
   /** Requests this client runs at once (the pipeline's semaphore reads it from capabilities). */
   readonly concurrency?: number;
   /** Pause between status polls (fal, Replicate). */

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { capabilities } from '../../pipeline/testing';
+import { ManualClock } from '../http/clock';
+import { TokenBucket } from '../http/token-bucket';
 import { ProviderError, type ProviderProgress, type ProviderRequest } from '../provider';
 import { describeTogetherError } from '../together/together-images';
 import { ChatProvider, type ChatEndpoint } from './chat-provider';
@@ -15,17 +17,17 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => {
   server.server.recover();
-  Object.assign(server.controls, { chunkDelayMs: 0, cutAfterChunks: null, errorEvent: null, ignoreStream: false, chunkChars: 8 });
+  Object.assign(server.controls, { chunkDelayMs: 0, cutAfterChunks: null, errorEvent: null, errorEventCode: null, ignoreStream: false, chunkChars: 8 });
   server.controls.reply = '```html\n<section class="hero"><h1>Hello</h1></section>\n```';
 });
 
-function provider(options: { key?: string | null; timeoutMs?: number; maxAnswerBytes?: number; now?: () => number } = {}): ChatProvider {
+function provider(options: { key?: string | null; timeoutMs?: number; maxAnswerBytes?: number; now?: () => number; bucket?: TokenBucket } = {}): ChatProvider {
   const transport: ChatTransport = {
     label: 'Together AI',
     describeError: describeTogetherError,
     timeoutMs: options.timeoutMs ?? 5_000,
     maxAnswerBytes: options.maxAnswerBytes ?? 1024 * 1024,
-    bucket: null,
+    bucket: options.bucket ?? null,
   };
   const endpoint = async (): Promise<ChatEndpoint> => ({ baseUrl: server.baseUrl, key: options.key === undefined ? KEY : options.key });
   return new ChatProvider({ capabilities: capabilities('together', { label: 'Together AI' }), transport, endpoint, ...(options.now ? { now: options.now } : {}) });
@@ -120,6 +122,16 @@ describe('ChatProvider (OpenAI-compatible streaming chat)', () => {
     const error = await failure(provider().generate(request, new AbortController().signal, () => undefined));
     expect(error.kind).toBe('provider_failure');
     expect(error.message).toMatch(/model crashed/);
+  });
+
+  it('a rate-limit error event mid-stream is rate_limited and slows the provider’s bucket', async () => {
+    server.controls.errorEvent = 'You have been rate limited.';
+    server.controls.errorEventCode = 429;
+    const bucket = new TokenBucket({ capacity: 3, perMinute: 60 }, new ManualClock());
+    const error = await failure(provider({ bucket }).generate(request, new AbortController().signal, () => undefined));
+    expect(error.kind).toBe('rate_limited');
+    expect(bucket.state()).toMatchObject({ perMinute: 30, tokens: 0 });
+    expect(bucket.state().blockedUntil).toBeGreaterThan(0);
   });
 
   it('stops an answer larger than its limit', async () => {

@@ -159,6 +159,8 @@ async function readChunks(body: ReadableStream<Uint8Array>, transport: ChatTrans
     const streamError = stringAt(chunk, 'error', 'message') ?? stringAt(chunk, 'error');
     if (streamError !== undefined) {
       const status = numberAt(chunk, 'error', 'status') ?? numberAt(chunk, 'error', 'code');
+      // A 429 reported inside the stream is the same account limit as a 429 status: slow the bucket.
+      if (status === 429) transport.bucket?.throttled();
       const kind = status === 429 ? 'rate_limited' : 'provider_failure';
       throw new ProviderError(kind, `${transport.label} stopped with an error: ${streamError.slice(0, 300)}`);
     }

@@ -4,6 +4,7 @@
  * chat model (not the FLUX model routing picked from the image capabilities).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../http/clock';
 import { promptLimitFor, type ProviderRequest } from '../provider';
 import { startChatTestServer, type ChatTestServer } from '../text/testing/openai-compatible-server';
 import { createTogetherProvider, TOGETHER_CHAT_MODELS } from './chat';
@@ -49,6 +50,16 @@ describe('createTogetherProvider', () => {
     const output = await provider.generate(codeRequest, new AbortController().signal, () => undefined);
     expect(new TextDecoder().decode(output.bytes)).toBe(server.controls.reply);
     expect((server.chatBodies().at(-1) as { model: string }).model).toBe(TOGETHER_CHAT_MODELS.hd);
+  });
+
+  it('images and code take from one rate-limit bucket (Together’s limit is per account)', async () => {
+    const clock = new ManualClock();
+    const { provider } = createTogetherProvider({ baseUrl: server.baseUrl, getKey: async () => KEY, clock, limits: { bucket: { capacity: 1, perMinute: 60 } } });
+    await provider.generate(codeRequest, new AbortController().signal, () => undefined);
+    expect(clock.sleeps).toEqual([]);
+    // The code call took the only token: the image call waits a token's time before it is sent.
+    await provider.generate({ ...codeRequest, mode: 'pixel', capability: 'generate', model: 'black-forest-labs/FLUX.1-schnell' }, new AbortController().signal, () => undefined).catch(() => undefined);
+    expect(clock.sleeps).toEqual([1000]);
   });
 
   it('says what to do when no key is saved', async () => {

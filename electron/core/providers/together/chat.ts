@@ -7,7 +7,7 @@ import type { Capability, Provider, ProviderCapabilities, Tier } from '../provid
 import { requireKey } from '../http/api-key';
 import { type CloudClientOptions, DEFAULT_TIMEOUT_MS } from '../http/cloud-client';
 import { DEFAULT_RATE_LIMITS } from '../http/rate-limits';
-import { TokenBucket } from '../http/token-bucket';
+import { bucketFor } from '../http/client-setup';
 import { ChatProvider, DEFAULT_MAX_ANSWER_BYTES } from '../text/chat-provider';
 import { ImageAndCodeProvider } from '../text/by-capability';
 import { TOGETHER_DEFAULT_BASE_URL } from './together-defaults';
@@ -29,7 +29,6 @@ const TIERS: ReadonlySet<Tier> = new Set(['standard', 'hd']);
 
 export function createTogetherChat(options: CloudClientOptions): ChatProvider {
   const baseUrl = options.baseUrl ?? TOGETHER_DEFAULT_BASE_URL;
-  const bucket = options.limits?.bucket === undefined ? DEFAULT_RATE_LIMITS.together : options.limits.bucket;
   const capabilities: ProviderCapabilities = {
     id: 'together',
     label: LABEL,
@@ -55,7 +54,7 @@ export function createTogetherChat(options: CloudClientOptions): ChatProvider {
       maxAnswerBytes: DEFAULT_MAX_ANSWER_BYTES,
       fetch: options.fetch,
       clock: options.clock,
-      bucket: bucket ? new TokenBucket(bucket, options.clock) : null,
+      bucket: bucketFor(options.limits ?? {}, DEFAULT_RATE_LIMITS.together, options.clock),
     },
     endpoint: async () => ({ baseUrl, key: await requireKey(options.getKey, LABEL) }),
   });
@@ -63,6 +62,9 @@ export function createTogetherChat(options: CloudClientOptions): ChatProvider {
 
 /** The `together` provider: FLUX images and streamed code, one Provider for the registry. */
 export function createTogetherProvider(options: CloudClientOptions): { provider: Provider; images: TogetherImageClient } {
-  const images = new TogetherImageClient(options);
-  return { provider: new ImageAndCodeProvider(images, createTogetherChat(options), TOGETHER_CHAT_MODELS), images };
+  // Together's rate limit is per account (docs.together.ai/docs/rate-limits): images and chat
+  // take from one bucket, so a 429 on either slows both.
+  const shared = { ...options, limits: { ...options.limits, bucket: bucketFor(options.limits ?? {}, DEFAULT_RATE_LIMITS.together, options.clock) } };
+  const images = new TogetherImageClient(shared);
+  return { provider: new ImageAndCodeProvider(images, createTogetherChat(shared), TOGETHER_CHAT_MODELS), images };
 }

@@ -21,6 +21,8 @@ export interface ChatServerControls {
   cutAfterChunks: number | null;
   /** Send this error event after the first chunk (Together/OpenAI style `{error:{…}}`). */
   errorEvent: string | null;
+  /** The error event's numeric `code` (e.g. 429 for a rate limit hit mid-stream); null = none. */
+  errorEventCode: number | null;
   /** Answer one JSON completion even when `stream: true` was asked. */
   ignoreStream: boolean;
   /** Models the server lists. */
@@ -48,6 +50,7 @@ export async function startChatTestServer(flavour: ChatServerFlavour, options: {
     chunkDelayMs: 0,
     cutAfterChunks: null,
     errorEvent: null,
+    errorEventCode: null,
     ignoreStream: false,
     models: flavour === 'together' ? ['meta-llama/Llama-3.3-70B-Instruct-Turbo'] : flavour === 'ollama' ? ['qwen2.5-coder:7b'] : ['qwen2.5-coder-7b-instruct'],
   };
@@ -96,7 +99,7 @@ export async function startChatTestServer(flavour: ChatServerFlavour, options: {
       }
       response.write(chunk({ content: piece }, null));
       if (index === 0 && controls.errorEvent !== null) {
-        response.end(`data: ${JSON.stringify({ error: { message: controls.errorEvent, type: 'server_error', param: null, code: null } })}\n\n`);
+        response.end(`data: ${JSON.stringify({ error: { message: controls.errorEvent, type: 'server_error', param: null, code: controls.errorEventCode } })}\n\n`);
         return;
       }
       if (controls.chunkDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, controls.chunkDelayMs));
