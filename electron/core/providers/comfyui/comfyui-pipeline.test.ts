@@ -90,4 +90,18 @@ describe('ComfyUI in the pipeline', () => {
     expect(done.status).toBe('failed');
     expect(done.error?.message).toMatch(/stopped answering while generating/);
   });
+
+  it('interrupted in ComfyUI\'s own window: the job fails with that reason and is not sent to the next (maybe paid) provider', async () => {
+    const together = new FakeProvider(capabilities('together'), succeeds());
+    const pipeline = pipelineWith(new LiveProviderRegistry([comfy.service.source, { id: 'together', provider: () => together, isAvailable: () => true }]));
+    comfy.server.controls.stepMs = 200;
+    const job = pipeline.submit({ mode: 'pixel', workspaceId: workspace.workspaceId, prompt: 'a red gem' });
+    await comfy.server.whenRunning();
+    await fetch(`${comfy.server.url}/interrupt`, { method: 'POST' });
+    await pipeline.whenIdle();
+    const done = jobOf(job.id);
+    expect(done.status).toBe('failed');
+    expect(done.error?.message).toMatch(/interrupted in ComfyUI/);
+    expect(done.attempts.map((a) => [a.provider, a.ok, a.errorKind])).toEqual([['comfyui', false, 'cancelled']]);
+  });
 });

@@ -141,4 +141,22 @@ describe('runPrompt', () => {
     expect(result.images).toHaveLength(1);
     expect(r.server.requests.some((q) => q.path === `/history/${result.promptId}`)).toBe(true);
   });
+
+  it('an interrupt from ComfyUI\'s own UI fails the job as not retryable ("interrupted in ComfyUI"), so it does not fall back to a cloud provider', async () => {
+    const r = await rig({ stepMs: 20 });
+    const job = r.run(txt2img(50));
+    await r.progressed;
+    // ComfyUI's Cancel button: a global POST /interrupt.
+    await r.client.http.post('/interrupt', {});
+    const error = await job.then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'cancelled', retryable: false, message: expect.stringMatching(/interrupted in ComfyUI at node 3 \(KSampler\)/) });
+  });
+
+  it('the same when the interrupt is only learnt from /history (socket down)', async () => {
+    const r = await rig({ stepMs: 20, refuseSockets: true }, { socketWaitMs: 100 });
+    const job = r.run(txt2img(50));
+    await r.server.whenRunning();
+    await r.client.http.post('/interrupt', {});
+    await expect(job).rejects.toMatchObject({ kind: 'cancelled', retryable: false, message: expect.stringMatching(/interrupted in ComfyUI/) });
+  });
 });

@@ -137,7 +137,12 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
 
     const describeFailure = (name: string, data: Record<string, unknown>): ProviderError => {
       if (name === 'execution_interrupted') {
-        return new ProviderError('provider_failure', `ComfyUI interrupted this job${data['node_type'] ? ` in node ${str(data['node_id'])} (${str(data['node_type'])})` : ''} — it was stopped on the server.`);
+        // Our own interrupts (abort, stall watchdog) settle before this arrives: so someone stopped
+        // it in ComfyUI (its Cancel button, another client). Not retryable — falling back to a
+        // possibly paid cloud provider is not what stopping a run means — but not a user cancel of
+        // this job either (the signal is not aborted), so the job fails with this message.
+        const where = data['node_type'] ? ` at node ${str(data['node_id'])} (${str(data['node_type'])})` : '';
+        return new ProviderError('cancelled', `The job was interrupted in ComfyUI${where} (stopped there, not in WokGen) — it was not sent to another provider. Generate again to re-run it.`);
       }
       const message = str(data['exception_message']).trim() || 'no message';
       const where = data['node_type'] ? ` in node ${str(data['node_id'])} (${str(data['node_type'])})` : '';
