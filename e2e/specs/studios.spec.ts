@@ -5,13 +5,12 @@
  * in the test's output folder (test-results/…/<mode>-studio.png) for review.
  */
 import { writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { AddressInfo } from 'node:net';
 import type { Page, TestInfo } from '@playwright/test';
 import type { ProviderRequest } from '../../electron/core/providers/provider';
 import { createWorkspace, expect, test } from './fixtures';
+import { startLoopbackSink, type LoopbackSink } from './loopback-sink';
 
 async function generateFromExample(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Use example' }).click();
@@ -128,21 +127,13 @@ test('emoji studio: the result at chat sizes on light and dark', async ({ page, 
 });
 
 test.describe('UI/UX studio', () => {
-  let listener: Server;
-  let hits = 0;
-  let target = '';
+  // A loopback server the generated code tries to reach: it must never be asked anything.
+  let sink: LoopbackSink;
   test.beforeEach(async () => {
-    hits = 0;
-    // A loopback server the generated code tries to reach: it must never be asked anything.
-    listener = createServer((_request, response) => {
-      hits += 1;
-      response.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end('reached');
-    });
-    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-    target = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/steal`;
+    sink = await startLoopbackSink();
   });
   test.afterEach(async () => {
-    await new Promise<void>((resolve) => listener.close(() => resolve()));
+    await sink.close();
   });
 
   test('generated code is previewed live with bundled Tailwind, and cannot reach the studio or the network', async ({ page, studio }, testInfo) => {
@@ -151,13 +142,13 @@ test.describe('UI/UX studio', () => {
       '<section class="p-6 font-bold text-violet-600">',
       '  <h2 class="text-2xl">Sandboxed card</h2>',
       '  <p id="probe">waiting</p>',
-      '  <img id="beacon" src="' + target + '.png" alt="">',
+      '  <img id="beacon" src="' + sink.url + '.png" alt="">',
       '</section>',
       '<script>',
       '  var results = [];',
       '  try { results.push("parent:" + parent.document.title); } catch (e) { results.push("parent:blocked"); }',
       '  try { results.push("storage:" + localStorage.length); } catch (e) { results.push("storage:blocked"); }',
-      '  fetch("' + target + '").then(function () { results.push("fetch:reached"); }, function () { results.push("fetch:blocked"); })',
+      '  fetch("' + sink.url + '").then(function () { results.push("fetch:reached"); }, function () { results.push("fetch:blocked"); })',
       '    .finally(function () { document.getElementById("probe").textContent = results.join(" "); });',
       '</script>',
       '```',
@@ -177,7 +168,7 @@ test.describe('UI/UX studio', () => {
     // Tailwind came from the app itself: the utility classes are styled with no network.
     await expect.poll(() => frame.locator('h2').evaluate((el) => getComputedStyle(el).fontSize)).toBe('24px');
     await expect(frame.locator('section')).toHaveCSS('font-weight', '700');
-    expect(hits).toBe(0);
+    expect(sink.hits()).toBe(0);
 
     // The frame is sandboxed without allow-same-origin and has its own strict policy.
     const iframe = page.locator('iframe[title^="Preview of"]');

@@ -3,10 +3,9 @@
  * inside the same sandboxed preview frame as HTML (allow-scripts only, its own no-network
  * CSP), styled by the bundled Tailwind — and it can reach neither the studio nor the network.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { createWorkspace, expect, test } from './fixtures';
+import { startLoopbackSink, type LoopbackSink } from './loopback-sink';
 
 /** Generates one component with the given framework through the harness's local-LLM stub. */
 async function generateTsx(page: Page, framework: 'React (TSX)' | 'Next.js (TSX)'): Promise<void> {
@@ -17,21 +16,13 @@ async function generateTsx(page: Page, framework: 'React (TSX)' | 'Next.js (TSX)
 }
 
 test.describe('UI/UX studio: TSX preview', () => {
-  let listener: Server;
-  let hits = 0;
-  let target = '';
+  // A loopback server the generated code tries to reach: it must never be asked anything.
+  let sink: LoopbackSink;
   test.beforeEach(async () => {
-    hits = 0;
-    // A loopback server the generated code tries to reach: it must never be asked anything.
-    listener = createServer((_request, response) => {
-      hits += 1;
-      response.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end('reached');
-    });
-    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-    target = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/steal`;
+    sink = await startLoopbackSink();
   });
   test.afterEach(async () => {
-    await new Promise<void>((resolve) => listener.close(() => resolve()));
+    await sink.close();
   });
 
   test('a React component renders in the sandbox with Tailwind, and cannot reach the studio or the network', async ({ page, studio }, testInfo) => {
@@ -40,6 +31,7 @@ test.describe('UI/UX studio: TSX preview', () => {
       '```tsx',
       "import { useEffect, useState } from 'react';",
       "import Link from 'next/link';",
+      "import Image from 'next/image';",
       '',
       'type Props = { plan?: string };',
       '',
@@ -49,7 +41,7 @@ test.describe('UI/UX studio: TSX preview', () => {
       '    const out: string[] = [];',
       '    try { out.push("parent:" + parent.document.title); } catch { out.push("parent:blocked"); }',
       '    try { out.push("storage:" + localStorage.length); } catch { out.push("storage:blocked"); }',
-      `    fetch("${target}").then(() => { out.push("fetch:reached"); }, () => { out.push("fetch:blocked"); })`,
+      `    fetch("${sink.url}").then(() => { out.push("fetch:reached"); }, () => { out.push("fetch:blocked"); })`,
       '      .finally(() => setResults(out.join(" ")));',
       '  }, []);',
       '  return (',
@@ -57,6 +49,7 @@ test.describe('UI/UX studio: TSX preview', () => {
       '      <h2 className="text-2xl">{plan} plan</h2>',
       '      <p id="probe">{results}</p>',
       '      <Link href="/pricing" className="underline">Compare plans</Link>',
+      `      <Image id="beacon" src="${sink.url}.png" alt="" width={8} height={8} />`,
       '    </section>',
       '  );',
       '}',
@@ -74,9 +67,10 @@ test.describe('UI/UX studio: TSX preview', () => {
     // Tailwind (bundled, never fetched) styled the classes React rendered.
     await expect.poll(() => frame.locator('h2').evaluate((el) => getComputedStyle(el).fontSize)).toBe('24px');
     await expect(frame.locator('section')).toHaveCSS('font-weight', '700');
-    // next/link became a plain link.
+    // next/link and next/image became plain elements (the remote image stays blocked).
+    await expect(frame.locator('img#beacon')).toHaveAttribute('src', `${sink.url}.png`);
     await expect(frame.getByRole('link', { name: 'Compare plans' })).toHaveAttribute('href', '/pricing');
-    expect(hits).toBe(0);
+    expect(sink.hits()).toBe(0);
 
     // The same frame as HTML previews: allow-scripts only, served with its own no-network policy.
     const iframe = page.locator('iframe[title^="Preview of"]');
