@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { MODE_SPECS } from './generation';
 import { MODE_IDS, type ModeId } from './modes';
+import { secretUrlProblem } from './url-rules';
 
 /** The hosted service's production address (the seed's live platform). */
 export const DEFAULT_HOSTED_BASE_URL = 'https://wokgen.wokspec.org';
@@ -202,14 +203,25 @@ export type TokenResponse = z.infer<typeof TokenResponseSchema>;
 export const OAuthErrorSchema = z.object({ error: z.string().min(1), error_description: z.string().optional() });
 export type OAuthError = z.infer<typeof OAuthErrorSchema>;
 
+/** Longest a device code is waited for, whatever the server says (security review item 5). */
+export const DEVICE_CODE_MAX_SECONDS = 30 * 60;
+
+/**
+ * A page the user is sent to: https, or plain http only on this computer (the shared rule in
+ * url-rules.ts). That it is on the account server's own origin is checked by the OAuth client,
+ * which knows the base URL.
+ */
+const VerificationUriSchema = z.string().url().refine((value) => secretUrlProblem(value) === null, { error: 'The sign-in page must be an https:// address.' });
+
 export const DeviceAuthorizationResponseSchema = z.object({
   device_code: z.string().min(1),
   user_code: z.string().min(1),
-  verification_uri: z.string().url(),
-  verification_uri_complete: z.string().url().optional(),
-  expires_in: z.number().positive(),
-  /** Seconds between polls; 5 when absent (RFC 8628 §3.2). */
-  interval: z.number().positive().default(5),
+  verification_uri: VerificationUriSchema,
+  verification_uri_complete: VerificationUriSchema.optional(),
+  /** Capped: a server cannot keep the app polling for hours. */
+  expires_in: z.number().positive().transform((seconds) => Math.min(seconds, DEVICE_CODE_MAX_SECONDS)),
+  /** Seconds between polls; 5 when absent (RFC 8628 §3.2); at least 1, so a server cannot make us spin. */
+  interval: z.number().positive().default(5).transform((seconds) => Math.max(1, seconds)),
 });
 export type DeviceAuthorizationResponse = z.infer<typeof DeviceAuthorizationResponseSchema>;
 

@@ -78,6 +78,25 @@ describe('OAuthClient', () => {
   });
 });
 
+describe('device authorization answer (security review item 5)', () => {
+  const answer = (overrides: Record<string, unknown>) => ({ device_code: 'dc', user_code: 'ABCD-EFGH', verification_uri: `${server.url}/device`, expires_in: 600, interval: 5, ...overrides });
+  const reply = (overrides: Record<string, unknown>) => server.server.failNext(1, { type: 'status', status: 200, json: answer(overrides) }, /^\/oauth\/device_authorization$/);
+
+  it('refuses a verification page on another origin or over plain http to another host', async () => {
+    for (const page of ['https://phish.example/device', 'http://phish.example/device']) {
+      reply({ verification_uri: page });
+      await expect(oauth.startDeviceAuthorization()).rejects.toBeInstanceOf(SignInError);
+    }
+    reply({ verification_uri_complete: 'https://phish.example/device?user_code=x' });
+    await expect(oauth.startDeviceAuthorization()).rejects.toMatchObject({ message: expect.stringMatching(/another address/) });
+  });
+
+  it('polls at least once a second and waits at most 30 minutes, whatever the server says', async () => {
+    reply({ interval: 0.01, expires_in: 86_400 });
+    expect(await oauth.startDeviceAuthorization()).toMatchObject({ interval: 1, expires_in: 1800 });
+  });
+});
+
 describe('device flow polling', () => {
   it('keeps polling while the answer is pending; an HTML page while polling is fatal', async () => {
     server.devicePolls.push('authorization_pending');

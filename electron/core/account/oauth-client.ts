@@ -16,6 +16,7 @@ import {
   type OAuthError,
   type TokenResponse,
 } from '../../../shared/hosted-api';
+import { originOf } from '../../../shared/url-rules';
 import { readLimited } from '../providers/http/read-limited';
 import { SignInError } from './sign-in-error';
 
@@ -70,8 +71,19 @@ export class OAuthClient {
     return this.tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }, signal);
   }
 
-  startDeviceAuthorization(signal?: AbortSignal): Promise<DeviceAuthorizationResponse> {
-    return this.post(HOSTED_PATHS.deviceAuthorization, { client_id: HOSTED_CLIENT_ID, scope: HOSTED_SCOPE }, DeviceAuthorizationResponseSchema, signal);
+  /**
+   * RFC 8628 §3.2. The page the user is sent to must be on the account server's own origin
+   * (security review item 5): an answer cannot send the user to type their code elsewhere.
+   */
+  async startDeviceAuthorization(signal?: AbortSignal): Promise<DeviceAuthorizationResponse> {
+    const answer = await this.post(HOSTED_PATHS.deviceAuthorization, { client_id: HOSTED_CLIENT_ID, scope: HOSTED_SCOPE }, DeviceAuthorizationResponseSchema, signal);
+    const expected = originOf(this.options.baseUrl);
+    for (const page of [answer.verification_uri, answer.verification_uri_complete]) {
+      if (page !== undefined && originOf(page) !== expected) {
+        throw new SignInError('bad_token_response', `The sign-in server pointed to a page on another address (${originOf(page) ?? 'not a web address'}); it was not shown. Check the account server address in Settings → Account.`);
+      }
+    }
+    return answer;
   }
 
   pollDeviceToken(deviceCode: string, signal?: AbortSignal): Promise<TokenResponse> {
