@@ -274,6 +274,26 @@ describe('offline', () => {
     expect(second.online).toBe(true);
   });
 
+  it('closed while start() still reads the keychain: no sync after close', async () => {
+    const first = makeService();
+    await signInWithBrowser(first);
+    first.close();
+    let release: () => void = () => undefined;
+    const keychainAnswered = new Promise<void>((resolve) => (release = resolve));
+    const read = secrets.get.bind(secrets);
+    secrets.get = async (account) => {
+      await keychainAnswered;
+      return read(account);
+    };
+    const second = makeService();
+    const sync = vi.spyOn(second, 'sync');
+    const starting = second.start();
+    second.close();
+    release();
+    await starting;
+    expect(sync).not.toHaveBeenCalled();
+  });
+
   it('ignores a damaged saved-figures file', async () => {
     writeFileSync(join(root, ACCOUNT_SNAPSHOT_FILE), '{ not json');
     const service = makeService();

@@ -142,6 +142,8 @@ export class AccountService {
       this.deps.log.warn('account tokens could not be read from the keychain', { error: String(error) });
       return false;
     });
+    // Closed while the keychain was read (the app quit during start-up): no sync after close.
+    if (this.closed) return;
     if (!signedIn) {
       // Figures without a session are someone's old account: not shown.
       this.known = null;

@@ -274,3 +274,27 @@ describe('a key follows its address only within the same origin (security review
     await value('providers.configure', { id: 'together', patch: { baseUrl: together.baseUrl } });
   });
 });
+
+describe('shutdown', () => {
+  it('a stop() while start() still reads the keychain: nothing starts or is announced afterwards', async () => {
+    const secrets = new MemorySecretStore();
+    let release: () => void = () => undefined;
+    const keychainAnswered = new Promise<void>((resolve) => (release = resolve));
+    const read = secrets.get.bind(secrets);
+    secrets.get = async (account) => {
+      await keychainAnswered;
+      return read(account);
+    };
+    const settings = new JsonFileSettingsStore(join(mkdtempSync(join(tmpdir(), 'wokgen-ps-stop-')), 'settings.json'));
+    settings.update({ providers: { 'local-llm': { enabled: true, baseUrl: null, standardModel: null, hdModel: null } } });
+    const emitted: string[] = [];
+    const service = new ProviderService({ settings, secrets, events: { emit: (event) => emitted.push(event) }, log: silentLogger, localLlmTargets: [] });
+    const startMonitor = vi.spyOn(service.localLlm, 'start');
+    const starting = service.start();
+    service.stop();
+    release();
+    await starting;
+    expect(startMonitor).not.toHaveBeenCalled();
+    expect(emitted).toEqual([]);
+  });
+});

@@ -39,6 +39,8 @@ export class ProviderService {
   private readonly cloud = new Map<CloudProviderId, CloudSource>();
   private readonly local: LocalLlmSource;
   private unsubscribe: (() => void) | undefined;
+  /** stop() ran: a start() still awaiting the keychain must not start anything after it. */
+  private stopped = false;
 
   constructor(private readonly deps: ProviderServiceDeps) {
     const { settings } = deps;
@@ -70,14 +72,18 @@ export class ProviderService {
 
   /** Reads the keys, starts looking for local servers, follows settings changes. */
   async start(): Promise<void> {
+    if (this.stopped) return;
     this.unsubscribe = this.deps.settings.onDidChange((next) => this.settingsChanged(next));
     this.lastProviders = JSON.stringify([this.deps.settings.get().providers, this.deps.settings.get().allowPlainTextSecrets]);
     await this.keys.refresh();
+    // The app may have quit while the keychain answered (services.ts starts this unawaited).
+    if (this.stopped) return;
     if (this.local.settingsNow().enabled) this.localLlm.start();
     this.announce();
   }
 
   stop(): void {
+    this.stopped = true;
     this.unsubscribe?.();
     this.localLlm.stop();
   }
