@@ -2,20 +2,29 @@
  * The studio's "Latest result" panel: the newest job's results in the mode's own live view
  * (studioViews.ts), with a variant switch when the job made several. Modes without a view show
  * nothing here; the gallery has their results.
+ *
+ * The job comes from the jobs store, not the gallery page: a gallery filter (starred only, another
+ * tool) must never hide the result of the run the user just made (UX review).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Asset } from '../../../shared/library';
 import type { ModeId } from '../../../shared/modes';
 import type { Workspace } from '../../../shared/workspace';
 import { SegmentedRadio } from '../components/SegmentedRadio';
-import { useLibrary } from '../stores';
-import { selectWorkspaceAssets } from '../stores/library';
+import { useJobs } from '../stores';
+import { selectLatestSucceeded } from '../stores/jobs';
 import { latestGroup } from './latestGroup';
 import { resultViewFor } from './studioViews';
 
 export function LatestResult({ workspace }: { workspace: Workspace }) {
-  const { items } = useLibrary(selectWorkspaceAssets(workspace.id));
-  const group = latestGroup(items, (asset) => resultViewFor(workspace.mode, asset) !== null);
+  const latest = useJobs((s) => (s.workspaceId === workspace.id ? selectLatestSucceeded(s) : null));
+  const loadJobAssets = useJobs((s) => s.loadJobAssets);
+  const jobId = latest?.job.id ?? null;
+  const known = latest?.assets !== null;
+  useEffect(() => {
+    if (jobId !== null && !known) void loadJobAssets(jobId);
+  }, [jobId, known, loadJobAssets]);
+  const group = latestGroup(latest?.assets ?? [], (asset) => resultViewFor(workspace.mode, asset) !== null);
   const [picked, setPicked] = useState<string | null>(null);
   const shown = group.find((a) => a.id === picked) ?? group[0];
   if (shown === undefined) return null;

@@ -30,6 +30,8 @@ export interface JobEntry {
   /** Code providers (UI/UX): the answer so far, as it streams in; null for image jobs. */
   readonly partialText: string | null;
   readonly liveFailures: ReadonlyArray<LiveAttemptFailure>;
+  /** What the job made (from `jobs.succeeded`/`jobs.cancelled` or `loadJobAssets`); null until known. */
+  readonly assets: ReadonlyArray<Asset> | null;
 }
 
 export interface JobsState {
@@ -50,6 +52,8 @@ export interface JobsState {
   retry(jobId: string): Promise<Result<Job>>;
   /** The job as recorded now, with its assets (for the details drawer). */
   details(jobId: string): Promise<Result<{ job: Job; assets: Asset[] }>>;
+  /** Fills `entries[jobId].assets` from `jobs.get` when not known yet (a job of an earlier session). */
+  loadJobAssets(jobId: string): Promise<void>;
   /** The request a job was (or, for an earlier session's job, would be) submitted with. */
   requestOf(job: Job): GenerateRequestInput;
   /** Subscribes to the `jobs.*` events; returns the function that stops. */
@@ -76,6 +80,7 @@ const freshEntry = (job: Job): JobEntry => ({
   previewDataUrl: null,
   partialText: null,
   liveFailures: [],
+  assets: null,
 });
 
 /**
@@ -101,6 +106,15 @@ export function requestFromJob(job: Job): GenerateRequestInput {
   if (typeof params.inputAssetId === 'string') request.inputAssetId = params.inputAssetId;
   return request as GenerateRequestInput;
 }
+
+/** The newest succeeded job of the open workspace (what "Latest result" shows), or null. */
+export const selectLatestSucceeded = (state: JobsState): JobEntry | null => {
+  for (const id of state.order) {
+    const entry = state.entries[id];
+    if (entry?.job.status === 'succeeded') return entry;
+  }
+  return null;
+};
 
 export const selectJobRows = (state: JobsState): ReadonlyArray<JobEntry> => {
   const rows: JobEntry[] = [];
@@ -166,8 +180,8 @@ export function createJobsStore({ api }: { readonly api: WokgenApi }) {
           liveFailures: [...entry.liveFailures, { slot: a.slot, provider: a.provider, error: a.error, errorKind: a.errorKind }],
         }));
       },
-      finished(job: Job): void {
-        put(job, (entry) => ({ ...entry, overall: job.status === 'succeeded' ? 1 : entry.overall }));
+      finished(job: Job, assets: ReadonlyArray<Asset> | null = null): void {
+        put(job, (entry) => ({ ...entry, overall: job.status === 'succeeded' ? 1 : entry.overall, assets: assets ?? entry.assets }));
       },
     };
 
@@ -232,6 +246,13 @@ export function createJobsStore({ api }: { readonly api: WokgenApi }) {
         return api.jobs.get({ jobId });
       },
 
+      async loadJobAssets(jobId) {
+        if (get().entries[jobId]?.assets !== null) return;
+        const result = await api.jobs.get({ jobId });
+        // A failed read leaves null: the next render asks again only if the job is still the newest.
+        if (result.ok) update(jobId, (entry) => ({ ...entry, assets: entry.assets ?? result.value.assets }));
+      },
+
       requestOf(job) {
         return get().requests[job.id] ?? requestFromJob(job);
       },
@@ -242,11 +263,11 @@ export function createJobsStore({ api }: { readonly api: WokgenApi }) {
           api.on('jobs.started', onEvent.started),
           api.on('jobs.progress', onEvent.progress),
           api.on('jobs.attemptFailed', onEvent.attemptFailed),
-          api.on('jobs.succeeded', ({ job }) => onEvent.finished(job)),
+          api.on('jobs.succeeded', ({ job, assets }) => onEvent.finished(job, assets)),
           api.on('jobs.failed', ({ job, stage, error }) =>
             onEvent.finished(job.error === null ? { ...job, error: { stage, code: 'failed', message: error } } : job),
           ),
-          api.on('jobs.cancelled', ({ job }) => onEvent.finished(job)),
+          api.on('jobs.cancelled', ({ job, assets }) => onEvent.finished(job, assets)),
         ];
         return () => {
           for (const stop of stops) stop();
