@@ -121,6 +121,15 @@ describe('ComfyUiClient routes', () => {
     server.controls.stall = false;
   });
 
+  it('an unreadable /queue answer is null (unknown), not an empty queue', async () => {
+    server.controls.brokenQueue = 'shape';
+    expect(await client.queue()).toBeNull();
+    server.controls.brokenQueue = 'html';
+    expect(await client.queue()).toBeNull();
+    server.controls.brokenQueue = null;
+    expect(await client.queue()).toEqual({ running: [], pending: [] });
+  });
+
   it('uploads an image with multipart /upload/image and returns the name LoadImage takes', async () => {
     const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer();
     const name = await client.uploadImage(png, 'image/png', 'in.png');

@@ -121,11 +121,24 @@ export class ComfyUiClient {
     }
   }
 
-  /** Running and pending prompt ids (`GET /queue`; item = [number, prompt_id, prompt, extra_data, outputs]). */
-  async queue(signal?: AbortSignal): Promise<{ running: string[]; pending: string[] }> {
-    const parsed = QueueSchema.safeParse(await this.http.json('/queue', { timeoutMs: PROBE_TIMEOUT_MS, ...(signal ? { signal } : {}) }));
+  /**
+   * Running and pending prompt ids (`GET /queue`; item = [number, prompt_id, prompt, extra_data, outputs]),
+   * or null when the answer cannot be read (not JSON, or not that shape): "unknown", never "empty" —
+   * an empty queue is how a lost prompt is recognised, so guessing it would fail a live job.
+   */
+  async queue(signal?: AbortSignal): Promise<{ running: string[]; pending: string[] } | null> {
+    let raw: unknown;
+    try {
+      raw = await this.http.json('/queue', { timeoutMs: PROBE_TIMEOUT_MS, ...(signal ? { signal } : {}) });
+    } catch (error) {
+      // ComfyHttp says provider_failure for a body that is not JSON; HTTP statuses and network errors stay errors.
+      if (error instanceof ProviderError && !(error instanceof ComfyHttpError) && error.kind === 'provider_failure') return null;
+      throw error;
+    }
+    const parsed = QueueSchema.safeParse(raw);
+    if (!parsed.success) return null;
     const ids = (items: unknown[][]) => items.map((item) => item[1]).filter((id): id is string => typeof id === 'string');
-    return parsed.success ? { running: ids(parsed.data.queue_running), pending: ids(parsed.data.queue_pending) } : { running: [], pending: [] };
+    return { running: ids(parsed.data.queue_running), pending: ids(parsed.data.queue_pending) };
   }
 
   /** `GET /history/{id}`: the entry, or null while it is unfinished or unknown (`{}`). */

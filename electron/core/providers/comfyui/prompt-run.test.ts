@@ -159,4 +159,11 @@ describe('runPrompt', () => {
     await r.client.http.post('/interrupt', {});
     await expect(job).rejects.toMatchObject({ kind: 'cancelled', retryable: false, message: expect.stringMatching(/interrupted in ComfyUI/) });
   });
+
+  it.each(['shape', 'html'] as const)('an unreadable /queue answer (%s) while polling is "unknown": the job keeps following /history and delivers', async (brokenQueue) => {
+    const r = await rig({ stepMs: 10, refuseSockets: true, brokenQueue }, { socketWaitMs: 100 });
+    const result = await r.run(txt2img(20));
+    expect(result.images).toHaveLength(1);
+    expect(r.server.requests.filter((q) => q.method === 'GET' && q.path === '/queue').length).toBeGreaterThan(0);
+  });
 });

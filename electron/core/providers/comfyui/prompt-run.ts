@@ -257,6 +257,8 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
         unreachableSince = undefined;
         if (entry) return settle(fromHistory(entry));
         const queue = await deps.client.queue(signal);
+        // An answer we cannot read says nothing: ask again next time rather than call it lost.
+        if (queue === null) return;
         if (queue.running.includes(promptId)) {
           // Its start may have been missed (socket down or reconnecting): it is running now.
           started = true;

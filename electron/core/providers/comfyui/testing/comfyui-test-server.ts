@@ -41,6 +41,8 @@ export interface ComfyTestControls {
   skipExecuted: boolean;
   /** Ignore the client's `prompt_id` and make one up (ComfyUI before client-supplied ids). */
   ignoreClientPromptId: boolean;
+  /** `GET /queue` answers something unreadable: 'shape' = JSON of another shape, 'html' = an HTML page (a proxy). */
+  brokenQueue: 'shape' | 'html' | null;
   /** Runs stop reporting after `execution_start` until this is turned off. */
   stall: boolean;
   checkpoints: string[];
@@ -66,6 +68,7 @@ export const DEFAULT_TEST_CONTROLS: ComfyTestControls = {
   historyDelayMs: 0,
   skipExecuted: false,
   ignoreClientPromptId: false,
+  brokenQueue: null,
   stall: false,
   checkpoints: ['sd_xl_base_1.0.safetensors', 'pixel-art-xl.safetensors'],
   notComfy: false,
@@ -354,6 +357,11 @@ export class ComfyUiTestServer {
     }
     if (route === 'GET /prompt') return this.json(res, 200, { exec_info: { queue_remaining: this.queueRemaining() } });
     if (route === 'POST /prompt') return this.postPrompt(res, body);
+    if (route === 'GET /queue' && this.controls.brokenQueue === 'shape') return this.json(res, 200, { queue_running: 'busy', queue_pending: null });
+    if (route === 'GET /queue' && this.controls.brokenQueue === 'html') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      return void res.end('<html><body>Bad gateway, retrying</body></html>');
+    }
     if (route === 'GET /queue') {
       const item = (q: QueueItem) => [q.number, q.promptId, q.graph, { client_id: q.clientId }, []];
       return this.json(res, 200, { queue_running: this.running ? [item(this.running)] : [], queue_pending: this.pending.map(item) });
