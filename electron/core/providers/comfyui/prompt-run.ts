@@ -68,7 +68,7 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onProgress: (progress: ProviderProgress) => void): Promise<RunResult> {
   const timing = { ...DEFAULT_RUN_TIMING, ...deps.timing };
   /** Ours until POST /prompt answers; then the server's, should it have ignored ours (older ComfyUI). */
-  let promptId = randomUUID();
+  let promptId: string = randomUUID();
   /** Events for other prompt ids seen before that answer: one may be ours under the server's id. */
   const early: ComfyFrame[] = [];
   const samplers = Object.keys(graph).filter((id) => SAMPLER_CLASS.test(graph[id]!.class_type));
