@@ -294,6 +294,24 @@ describe('offline', () => {
     expect(sync).not.toHaveBeenCalled();
   });
 
+  it('tokens are tied to the server that issued them: another address at the next start deletes them unsent (security review item 4)', async () => {
+    const first = makeService();
+    await signInWithBrowser(first);
+    first.close();
+    const other = await TestAccountServer.start();
+    try {
+      settings.update({ providers: { hosted: { enabled: true, baseUrl: other.url, standardModel: null, hdModel: null } } });
+      const second = makeService();
+      await second.start();
+      expect(second.status()).toMatchObject({ state: 'signed_out', account: null });
+      await expect(second.api.me(new AbortController().signal)).rejects.toBeDefined();
+      expect(other.server.requests).toEqual([]);
+      expect(await secrets.accounts()).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('ignores a damaged saved-figures file', async () => {
     writeFileSync(join(root, ACCOUNT_SNAPSHOT_FILE), '{ not json');
     const service = makeService();

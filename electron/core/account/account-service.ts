@@ -21,7 +21,7 @@ import {
 } from '../../../shared/hosted-api';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import type { ModeId } from '../../../shared/modes';
-import { isLoopbackHostname } from '../../../shared/url-rules';
+import { isLoopbackHostname, originOf } from '../../../shared/url-rules';
 import { assertSafeExternalUrl } from '../ipc/external-url';
 import type { EventSink, Logger, ShellPort } from '../ports';
 import { systemClock, type Clock } from '../providers/http/clock';
@@ -124,6 +124,7 @@ export class AccountService {
     this.session = new AccountSession({
       store: new TokenStore(deps.secrets),
       oauth: () => this.oauth(),
+      issuer: () => originOf(this.baseUrl()) ?? this.baseUrl(),
       now: this.now,
       onEnded: (reason) => this.sessionEnded(reason),
     });

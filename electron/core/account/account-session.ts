@@ -21,6 +21,8 @@ export interface AccountSessionDeps {
   readonly store: TokenStore;
   /** Built per use: the base URL may change in settings. */
   readonly oauth: () => OAuthClient;
+  /** The current account server's origin: tokens are only ever used with the origin that issued them. */
+  readonly issuer: () => string;
   readonly now: () => number;
   /** Told when the session ends by itself (refresh refused), so the UI shows "signed out". */
   readonly onEnded: (reason: string) => void;
@@ -36,7 +38,7 @@ export class AccountSession {
   /** Reads the keychain once; true when tokens are stored. */
   async load(): Promise<boolean> {
     if (!this.loaded) {
-      this.tokens = await this.deps.store.load();
+      this.tokens = await this.deps.store.load(this.deps.issuer());
       this.loaded = true;
     }
     return this.tokens !== null;
@@ -48,7 +50,7 @@ export class AccountSession {
 
   /** Stores the tokens of a completed sign-in. */
   async begin(response: TokenResponse, receivedAt: number): Promise<void> {
-    const tokens = tokenSetFrom(response, receivedAt);
+    const tokens = tokenSetFrom(response, receivedAt, this.deps.issuer());
     await this.deps.store.save(tokens);
     this.tokens = tokens;
     this.loaded = true;
@@ -59,6 +61,7 @@ export class AccountSession {
     await this.load();
     const tokens = this.tokens;
     if (!tokens) throw new SessionEnded('Sign in to your WokGen account first.');
+    await this.assertSameIssuer(tokens);
     if (this.deps.now() < tokens.refreshAt) return tokens.accessToken;
     return (await this.refresh(tokens.accessToken)).accessToken;
   }
@@ -74,7 +77,7 @@ export class AccountSession {
   /** Forgets the tokens (sign-out); returns what was stored so the caller can revoke it. */
   async clear(): Promise<TokenSet | null> {
     // Synchronously when loaded: no request started after this call gets the old token.
-    const previous = this.loaded ? this.tokens : await this.deps.store.load();
+    const previous = this.loaded ? this.tokens : await this.deps.store.load(this.deps.issuer());
     this.tokens = null;
     this.loaded = true;
     this.refreshing = null;
@@ -99,6 +102,7 @@ export class AccountSession {
       await this.end('Your WokGen session has expired. Sign in again.');
       throw new SessionEnded('Your WokGen session has expired. Sign in again.');
     }
+    await this.assertSameIssuer(current);
     let response: TokenResponse;
     try {
       response = await this.deps.oauth().refresh(current.refreshToken);
@@ -114,10 +118,18 @@ export class AccountSession {
     }
     // The session may have been ended (sign-out) while the refresh was in flight.
     if (this.tokens !== current) throw new SessionEnded('Signed out.');
-    const next = tokenSetFrom(response, this.deps.now(), current.refreshToken);
+    const next = tokenSetFrom(response, this.deps.now(), current.issuer, current.refreshToken);
     await this.deps.store.save(next);
     this.tokens = next;
     return next;
+  }
+
+  /** Neither the API client nor a refresh ever sends a token to a server that did not issue it. */
+  private async assertSameIssuer(tokens: TokenSet): Promise<void> {
+    if (tokens.issuer === this.deps.issuer()) return;
+    const message = 'Signed out: the account server address changed. Sign in to the new one.';
+    await this.end(message);
+    throw new SessionEnded(message);
   }
 
   private async end(reason: string): Promise<void> {
