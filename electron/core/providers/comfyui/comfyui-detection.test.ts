@@ -118,4 +118,19 @@ describe('detection', () => {
     comfy.settings.update({ providers: { comfyui: { enabled: false, baseUrl: null, standardModel: null, hdModel: null } } });
     expect(comfy.service.source.isAvailable()).toBe(false);
   });
+
+  it('concurrent re-checks never overlap: one under way plus one shared follow-up, and close() leaves no timer behind', async () => {
+    comfy = await startTestComfy({}, { detectionTiming: { upMs: 50 } });
+    const c = comfy;
+    const probes = () => c.server.requests.filter((r) => r.path === '/system_stats').length;
+    const [first, second, third] = await Promise.all([c.service.recheck(), c.service.recheck(), c.service.recheck()]);
+    expect(first.state).toBe('connected');
+    expect(second).toBe(third);
+    expect(probes()).toBe(2);
+    c.service.close();
+    const after = probes();
+    // Several re-check periods: a timer orphaned by overlapping checks would probe again.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(probes()).toBe(after);
+  });
 });

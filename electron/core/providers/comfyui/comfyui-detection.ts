@@ -105,6 +105,8 @@ export class ComfyUiDetection {
   private timer: NodeJS.Timeout | undefined;
   private failures = 0;
   private running: Promise<ComfyUiStatus> | undefined;
+  /** The one check queued behind `running`, shared by every caller who asked meanwhile. */
+  private next: Promise<ComfyUiStatus> | undefined;
   private closed = false;
   private readonly timing: DetectionTiming;
 
@@ -123,15 +125,28 @@ export class ComfyUiDetection {
     void this.recheck();
   }
 
-  /** Checks now (joining a check already under way) and restarts the timer from here. */
-  async recheck(): Promise<ComfyUiStatus> {
-    if (this.running) await this.running.catch(() => undefined);
-    this.running = this.check();
-    try {
-      return await this.running;
-    } finally {
-      this.running = undefined;
-    }
+  /**
+   * Checks now and restarts the timer from here. Never two checks at once (each would arm a timer,
+   * and the one overwritten would survive close()): with one under way — it may have read the old
+   * token or address — a single follow-up check runs after it, shared by all who ask meanwhile.
+   */
+  recheck(): Promise<ComfyUiStatus> {
+    if (!this.running) return this.run();
+    this.next ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.next = undefined;
+        return this.run();
+      });
+    return this.next;
+  }
+
+  private run(): Promise<ComfyUiStatus> {
+    const running = this.check().finally(() => {
+      if (this.running === running) this.running = undefined;
+    });
+    this.running = running;
+    return running;
   }
 
   close(): void {
