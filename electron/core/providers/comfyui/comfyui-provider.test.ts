@@ -217,6 +217,20 @@ describe('ComfyUI provider', () => {
     expect(error).toMatchObject({ kind: 'timeout' });
   });
 
+  it('a new token with the same last four characters is used at once (the connection is rebuilt)', async () => {
+    comfy = await startTestComfy({ token: 'first-secret-1234' });
+    await comfy.service.setToken('first-secret-1234');
+    expect(comfy.service.status().state).toBe('connected');
+    const provider = comfy.service.source.provider();
+    await provider.generate(request(), new AbortController().signal, () => undefined);
+    // The server's token is rotated; the user pastes the new one — same last four, same status.
+    comfy.server.controls.token = 'second-secret-1234';
+    expect((await comfy.service.setToken('second-secret-1234')).state).toBe('connected');
+    const output = await provider.generate(request(), new AbortController().signal, () => undefined);
+    expect(output.bytes.length).toBeGreaterThan(0);
+    expect(comfy.server.requests.at(-1)?.headers.authorization).toBe('Bearer second-secret-1234');
+  });
+
   it('a user workflow for the mode replaces the built-in txt2img', async () => {
     const { comfy: c, provider } = await connected();
     const exported = {

@@ -124,7 +124,7 @@ export class ComfyUiService {
     }
     this.token = token;
     this.tokenRead = true;
-    return this.recheck();
+    return this.recheckWithToken();
   }
 
   async clearToken(): Promise<ComfyUiStatus> {
@@ -135,7 +135,17 @@ export class ComfyUiService {
     }
     this.token = null;
     this.tokenRead = true;
-    return this.recheck();
+    return this.recheckWithToken();
+  }
+
+  /**
+   * After a token change the status may not change at all (a new token with the same last four
+   * characters), and then no status event rebuilds the connection: sync it here, always.
+   */
+  private async recheckWithToken(): Promise<ComfyUiStatus> {
+    const status = await this.recheck();
+    this.syncConnection(status);
+    return status;
   }
 
   /** Checks a workflow against the connected ComfyUI's nodes (nothing is saved). */
