@@ -25,12 +25,17 @@ export function secretUrlProblem(raw: string): string | null {
   return `only https:// is allowed (got ${url.protocol})`;
 }
 
-/** The origin of an http(s) URL, or null when `raw` is not one. Keys are bound to origins. */
-export function originOf(raw: string | null | undefined): string | null {
-  if (!raw) return null;
+/**
+ * `scheme://host[:port]` of a URL, or null. Node's `URL.origin` is the string "null" for
+ * non-special schemes such as the app's `app://`, so origin checks must not rely on it.
+ * Keys and tokens are bound to origins (security review items 1, 2, 4, 5).
+ */
+export function originOf(url: string | null | undefined): string | null {
+  if (!url) return null;
   try {
-    const url = new URL(raw);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+    const parsed = new URL(url);
+    if (parsed.host === '') return null;
+    return `${parsed.protocol}//${parsed.host}`;
   } catch {
     return null;
   }
