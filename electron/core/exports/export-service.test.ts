@@ -244,6 +244,39 @@ describe('.wokpack round trip', () => {
     expect(await value<{ imported: number }>(t.call('wokpack.import', { token: summary.token, workspaceId: b.id }))).toMatchObject({ imported: 2 });
   });
 
+  it('spends the token when an import starts: two concurrent imports of one pack import it once', async () => {
+    const a = await workspace('pixel', 'Twice src');
+    const packFile = await packOf(a, await addPixelAssets(a, 2));
+    const b = await workspace('pixel', 'Twice dst');
+    t.nextFile = packFile;
+    const summary = await value<WokpackSummary>(t.call('wokpack.choose', { workspaceId: b.id }));
+    const results = await Promise.all([
+      t.call('wokpack.import', { token: summary.token, workspaceId: b.id }),
+      t.call('wokpack.import', { token: summary.token, workspaceId: b.id }),
+    ]);
+    expect(results.filter((r) => (r as { ok: boolean }).ok)).toHaveLength(1);
+    expect(results).toContainEqual(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'not_found' }) }));
+    expect(t.core.services.library.assets.countByWorkspace(b.id)).toBe(2);
+  });
+
+  it('cancels a running import through exports.cancel with its token, importing nothing', async () => {
+    const a = await workspace('pixel', 'Cancel src');
+    const packFile = await packOf(a, await addPixelAssets(a, 3));
+    const b = await workspace('pixel', 'Cancel dst');
+    t.nextFile = packFile;
+    const summary = await value<WokpackSummary>(t.call('wokpack.choose', { workspaceId: b.id }));
+    let settled = false;
+    const running = t.call('wokpack.import', { token: summary.token, workspaceId: b.id }).finally(() => (settled = true));
+    let cancelled = false;
+    while (!settled && !cancelled) {
+      cancelled = (await value<{ cancelled: boolean }>(t.call('exports.cancel', { exportId: summary.token }))).cancelled;
+      await new Promise((resolve) => setImmediate(resolve)); // let the import's I/O run
+    }
+    expect(cancelled).toBe(true);
+    expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(t.core.services.library.assets.countByWorkspace(b.id)).toBe(0);
+  });
+
   function craftedPack(files: Record<string, Uint8Array>): string {
     const file = join(t.root, `crafted-${newRowId()}.wokpack`);
     writeFileSync(file, zipSync(files));

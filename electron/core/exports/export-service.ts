@@ -205,19 +205,35 @@ export class ExportService {
     const pending = this.pending.get(input.token);
     if (!pending || pending.workspaceId !== input.workspaceId) throw new AppFailure('not_found', 'Choose the pack again: this import is no longer waiting.', 'token');
     const workspace = this.workspace(input.workspaceId);
-    const { rows } = await importPack({
-      pack: pending.pack,
-      workspace,
-      allowCrossMode: input.allowCrossMode,
-      insertRows: (newRows) => this.deps.library.assets.insertMany(newRows),
-      packName: pending.fileName,
-      now: this.now(),
-      onProgress: progressThrottle((done, total) => this.deps.events.emit('exports.progress', { exportId: input.token, phase: 'importing', done, total })),
-    });
-    // Kept until now so a refused cross-mode import can be confirmed without choosing again.
+    // One use: taken out before the first await, so a second call with the same token (a
+    // double click, a hostile renderer) finds nothing instead of importing the pack twice.
     this.pending.delete(input.token);
-    this.deps.events.emit('wokpack.imported', { workspaceId: workspace.id, count: rows.length });
-    return { workspaceId: workspace.id, imported: rows.length, assetIds: rows.map((row) => row.id) };
+    // Cancellable like an export: `exports.cancel` with the token (the id its progress events
+    // carry), and every running import stops when the app closes (cancelAll).
+    const controller = new AbortController();
+    this.running.set(input.token, controller);
+    try {
+      const { rows } = await importPack({
+        pack: pending.pack,
+        workspace,
+        allowCrossMode: input.allowCrossMode,
+        insertRows: (newRows) => this.deps.library.assets.insertMany(newRows),
+        packName: pending.fileName,
+        now: this.now(),
+        signal: controller.signal,
+        onProgress: progressThrottle((done, total) => this.deps.events.emit('exports.progress', { exportId: input.token, phase: 'importing', done, total })),
+      });
+      this.deps.events.emit('wokpack.imported', { workspaceId: workspace.id, count: rows.length });
+      return { workspaceId: workspace.id, imported: rows.length, assetIds: rows.map((row) => row.id) };
+    } catch (error) {
+      if (controller.signal.aborted) throw new AppFailure('cancelled', 'The import was cancelled; nothing was imported.');
+      // Only the cross-mode question hands the token back, so the user can confirm without
+      // choosing the pack again; any other failure spends it.
+      if (error instanceof AppFailure && error.code === 'conflict' && error.field === 'allowCrossMode') this.pending.set(input.token, pending);
+      throw error;
+    } finally {
+      this.running.delete(input.token);
+    }
   }
 
   private workspace(id: string): WorkspaceFacts {
