@@ -71,7 +71,7 @@ function failStartup(error: unknown): void {
 
 async function start(): Promise<void> {
   installNavigationGuards(appOrigin, log);
-  denyAllPermissions();
+  denyAllPermissions(appOrigin);
   if (devServerUrl) {
     applyDevCsp(appOrigin, buildContentSecurityPolicy({ dev: true, connectSrc: [appOrigin.replace(/^http/, 'ws')] }));
   } else {

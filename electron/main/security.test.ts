@@ -63,18 +63,33 @@ describe('navigation guards', () => {
 });
 
 describe('permissions', () => {
-  it('answers no to every permission request and check', () => {
-    let requestHandler: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
-    let checkHandler: (() => boolean) | undefined;
-    denyAllPermissions({
+  let requestHandler: ((c: unknown, p: string, cb: (ok: boolean) => void, details: { requestingUrl: string }) => void) | undefined;
+  let checkHandler: ((c: unknown, p: string, origin: string) => boolean) | undefined;
+  beforeEach(() => {
+    denyAllPermissions('app://studio', {
       setPermissionRequestHandler: (fn: typeof requestHandler) => void (requestHandler = fn),
       setPermissionCheckHandler: (fn: typeof checkHandler) => void (checkHandler = fn),
     } as never);
-    const answers: boolean[] = [];
+  });
+  const request = (permission: string, requestingUrl: string) => {
+    let answer: boolean | undefined;
+    requestHandler?.({}, permission, (ok) => (answer = ok), { requestingUrl });
+    return answer;
+  };
+
+  it('answers no to every permission request and check', () => {
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      requestHandler?.({}, permission, (ok) => answers.push(ok));
+      expect(request(permission, 'app://studio/pixel')).toBe(false);
+      expect(checkHandler?.({}, permission, 'app://studio')).toBe(false);
     }
-    expect(answers).toEqual([false, false, false, false, false]);
-    expect(checkHandler?.()).toBe(false);
+  });
+
+  it('allows clipboard-sanitized-write (navigator.clipboard.writeText, the Copy buttons) for the studio only', () => {
+    expect(request('clipboard-sanitized-write', 'app://studio/uiux')).toBe(true);
+    expect(checkHandler?.({}, 'clipboard-sanitized-write', 'app://studio')).toBe(true);
+    for (const foreign of ['https://evil.example/', 'app://other/', 'null']) {
+      expect(request('clipboard-sanitized-write', foreign)).toBe(false);
+      expect(checkHandler?.({}, 'clipboard-sanitized-write', foreign)).toBe(false);
+    }
   });
 });

@@ -33,10 +33,18 @@ export function installNavigationGuards(appOrigin: string, log: Logger): void {
   });
 }
 
-/** #5 "Handle session permission requests from remote content": the studio needs none. */
-export function denyAllPermissions(target: Session = session.defaultSession): void {
-  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  target.setPermissionCheckHandler(() => false);
+/**
+ * #5 "Handle session permission requests from remote content": everything is denied except
+ * `clipboard-sanitized-write` for the studio's own origin — Chromium asks for it on
+ * `navigator.clipboard.writeText` ("Copy code", "Copy prompt", the sign-in code), and a blanket
+ * "no" made those buttons fail. Reading the clipboard stays denied.
+ * Permission names and handler signatures: https://www.electronjs.org/docs/latest/api/session#sessetpermissionrequesthandlerhandler
+ * and https://www.electronjs.org/docs/latest/api/session#sessetpermissioncheckhandlerhandler
+ */
+export function denyAllPermissions(appOrigin: string, target: Session = session.defaultSession): void {
+  const allowed = (permission: string, origin: string | null | undefined) => permission === 'clipboard-sanitized-write' && originOf(origin ?? '') === appOrigin;
+  target.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowed(permission, details.requestingUrl)));
+  target.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowed(permission, requestingOrigin));
 }
 
 /** In development the dev server serves the renderer; give its responses the dev CSP. */
