@@ -69,6 +69,13 @@ export interface GenerationFormState {
   /** True while an image from disk is being imported for the input. */
   readonly importing: boolean;
   /**
+   * The picked input image itself (not only its id): it stays shown when it is not on the
+   * gallery's current (filtered) page. Null when nothing is picked.
+   */
+  readonly inputAsset: Asset | null;
+  /** Picks an image of the workspace as the input (null removes it); the mask starts over. */
+  pickInput(asset: Asset | null): void;
+  /**
    * Imports an image from disk (main's open dialog, or a dropped file's bytes) into the
    * workspace and picks it as the input; returns the new asset, or null (cancelled or refused:
    * the reason shows next to the picker).
@@ -237,6 +244,12 @@ export function createGenerationFormStore({ api, mode, submit, debounceMs = PREV
       preview: { status: 'idle', value: null, error: null, autoChain: [] },
       lastSeed: null,
       importing: false,
+      inputAsset: null,
+
+      pickInput(asset) {
+        set({ inputAsset: asset });
+        change({ ...get().values, inputAssetId: asset?.id ?? null, maskPngBase64: null }, 'inputAssetId');
+      },
 
       async importInput(source) {
         const { workspaceId, importing } = get();
@@ -249,7 +262,7 @@ export function createGenerationFormStore({ api, mode, submit, debounceMs = PREV
           if (result.error.code !== 'cancelled') set((s) => ({ submitErrors: { ...s.submitErrors, inputAssetId: result.error.message } }));
           return null;
         }
-        change({ ...get().values, inputAssetId: result.value.id, maskPngBase64: null }, 'inputAssetId');
+        get().pickInput(result.value);
         return result.value;
       },
 
@@ -260,7 +273,7 @@ export function createGenerationFormStore({ api, mode, submit, debounceMs = PREV
       setWorkspace(workspaceId) {
         if (workspaceId === get().workspaceId) return;
         // The picked image and its mask belong to the workspace they came from.
-        set((s) => ({ workspaceId, submitErrors: {}, formError: null, values: { ...s.values, inputAssetId: null, maskPngBase64: null } }));
+        set((s) => ({ workspaceId, submitErrors: {}, formError: null, inputAsset: null, values: { ...s.values, inputAssetId: null, maskPngBase64: null } }));
         schedulePreview();
       },
 

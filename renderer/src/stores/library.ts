@@ -108,6 +108,8 @@ export interface LibraryState {
   loadAssets(workspaceId: string): Promise<Result<AssetPage>>;
   /** Appends the next page (keyset cursor); does nothing when there is none or one is loading. */
   loadMore(workspaceId: string): Promise<void>;
+  /** A page of the workspace's assets ignoring the gallery filter (the image picker must see every image). */
+  browseUnfiltered(workspaceId: string, cursor: AssetCursor | null): Promise<Result<AssetPage>>;
   /** Fetches the first page again and merges it over the loaded rows (keeps the pages beyond it). */
   refreshNewest(workspaceId: string): Promise<void>;
   /** Refreshes the newest rows of a loaded workspace when one of its jobs succeeds. */
@@ -255,6 +257,9 @@ export function createLibraryStore({ api, notify = () => undefined, submit, requ
             : { ...current, status: 'error', error: result.error },
         );
         return result;
+      },
+      async browseUnfiltered(workspaceId, cursor) {
+        return api.library.assets({ workspaceId, cursor, limit: GALLERY_PAGE_MAX });
       },
       async loadMore(workspaceId) {
         const current = get().assets[workspaceId];

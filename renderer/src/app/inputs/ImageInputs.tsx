@@ -4,18 +4,20 @@
  * here (its bytes go to main, which validates and imports it). For inpaint, the mask brush
  * paints over the picked image.
  */
-import { useState, type DragEvent } from 'react';
-import type { Asset } from '../../../../shared/library';
+import { useEffect, useState, type DragEvent } from 'react';
+import type { AppError } from '../../../../shared/errors';
+import type { Asset, AssetCursor } from '../../../../shared/library';
 import type { ModeId } from '../../../../shared/modes';
 import type { Workspace } from '../../../../shared/workspace';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { assetUrl, generationForms, useLibrary } from '../../stores';
-import { selectWorkspaceAssets } from '../../stores/library';
 import { MaskBrush } from './MaskBrush';
 
 /** Above this, a dropped file is refused before it is read (main enforces the same limit). */
 const DROP_MAX_BYTES = 20 * 1024 * 1024;
+const DROP_TOO_LARGE = 'The image is larger than 20 MB: resize it below 20 MB and 4096×4096 px, then drop it again.';
+const DROP_BUSY = 'An image is still being imported: drop this one once it has finished.';
 
 export interface ImageInputsProps {
   readonly mode: ModeId;
@@ -43,21 +45,21 @@ export function ImageInputs({ mode, workspace, withMask, errorOf }: ImageInputsP
   const useForm = generationForms[mode];
   const inputId = useForm((s) => s.values.inputAssetId);
   const importing = useForm((s) => s.importing);
-  const { items } = useLibrary(selectWorkspaceAssets(workspace.id));
-  const [imported, setImported] = useState<Asset | null>(null);
+  // The picked Asset is kept in the form: it shows even when the gallery's filter hides it.
+  const inputAsset = useForm((s) => s.inputAsset);
   const [choosing, setChoosing] = useState(false);
   const [dropError, setDropError] = useState<string | null>(null);
   const [over, setOver] = useState(false);
+  // Reading a dropped file happens before the store's import starts: it counts as busy too.
+  const [reading, setReading] = useState(false);
 
-  const picked = items.find((a) => a.id === inputId) ?? (imported?.id === inputId ? imported : null);
-  const pick = (asset: Asset): void => {
+  const picked = inputAsset !== null && inputAsset.id === inputId ? inputAsset : null;
+  const pick = (asset: Asset | null): void => {
     setDropError(null);
-    useForm.getState().set('inputAssetId', asset.id);
-    useForm.getState().set('maskPngBase64', null);
+    useForm.getState().pickInput(asset);
   };
   const afterImport = (asset: Asset | null): void => {
     if (asset === null) return;
-    setImported(asset);
     void useLibrary.getState().refreshNewest(workspace.id);
   };
   const chooseFile = (): void => {
@@ -69,14 +71,26 @@ export function ImageInputs({ mode, workspace, withMask, errorOf }: ImageInputsP
     setOver(false);
     const file = event.dataTransfer.files[0];
     if (file === undefined) return;
+    if (importing || reading) {
+      setDropError(DROP_BUSY);
+      return;
+    }
     if (file.size > DROP_MAX_BYTES) {
-      setDropError('The image is larger than 20 MB.');
+      setDropError(DROP_TOO_LARGE);
       return;
     }
     setDropError(null);
-    void base64Of(file)
-      .then((base64) => useForm.getState().importInput({ from: 'bytes', name: file.name || 'dropped image', base64 }))
-      .then(afterImport);
+    setReading(true);
+    base64Of(file).then(
+      (base64) => {
+        setReading(false);
+        void useForm.getState().importInput({ from: 'bytes', name: file.name || 'dropped image', base64 }).then(afterImport);
+      },
+      (error: unknown) => {
+        setReading(false);
+        setDropError(`“${file.name || 'The dropped file'}” could not be read (${error instanceof Error ? error.message : String(error)}). Save it to disk and use Choose a file… instead.`);
+      },
+    );
   };
 
   const error = dropError ?? errorOf('inputAssetId');
@@ -93,7 +107,7 @@ export function ImageInputs({ mode, workspace, withMask, errorOf }: ImageInputsP
         }}
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
-        aria-busy={importing || undefined}
+        aria-busy={importing || reading || undefined}
       >
         {picked === null ? (
           <p className="field-hint">Drop an image here, or choose one.</p>
@@ -104,9 +118,14 @@ export function ImageInputs({ mode, workspace, withMask, errorOf }: ImageInputsP
           <Button size="sm" icon="image" onClick={() => setChoosing(true)}>
             Choose from gallery
           </Button>
-          <Button size="sm" icon="folderOpen" onClick={chooseFile} pending={importing}>
+          <Button size="sm" icon="folderOpen" onClick={chooseFile} pending={importing || reading}>
             Choose a file…
           </Button>
+          {picked !== null && (
+            <Button size="sm" variant="ghost" icon="close" onClick={() => pick(null)}>
+              Remove input
+            </Button>
+          )}
         </div>
       </div>
       {error !== undefined && error !== null && (
@@ -132,7 +151,7 @@ export function ImageInputs({ mode, workspace, withMask, errorOf }: ImageInputsP
       {choosing && (
         <Dialog title="Choose an image" onClose={() => setChoosing(false)} size="lg">
           <GalleryPicker
-            assets={items.filter(isImage)}
+            workspaceId={workspace.id}
             selected={inputId}
             onPick={(asset) => {
               pick(asset);
@@ -145,23 +164,75 @@ export function ImageInputs({ mode, workspace, withMask, errorOf }: ImageInputsP
   );
 }
 
-function GalleryPicker({ assets, selected, onPick }: { assets: ReadonlyArray<Asset>; selected: string | null; onPick: (asset: Asset) => void }) {
-  if (assets.length === 0) return <p className="field-hint">No images in this workspace yet: generate one, or choose a file.</p>;
+/** Every image of the workspace, newest first, regardless of the gallery's filter (UX review). */
+function useUnfilteredImages(workspaceId: string) {
+  const [images, setImages] = useState<ReadonlyArray<Asset>>([]);
+  const [cursor, setCursor] = useState<AssetCursor | null>(null);
+  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [error, setError] = useState<AppError | null>(null);
+  // The first page is fetched by the effect (status starts as loading); more/retry mark it again.
+  const fetchPage = (from: AssetCursor | null, replace: boolean): void => {
+    void useLibrary
+      .getState()
+      .browseUnfiltered(workspaceId, from)
+      .then((result) => {
+        if (!result.ok) {
+          setError(result.error);
+          setStatus('error');
+          return;
+        }
+        setImages((current) => [...(replace ? [] : current), ...result.value.items.filter(isImage)]);
+        setCursor(result.value.nextCursor);
+        setError(null);
+        setStatus('ready');
+      });
+  };
+  const load = (from: AssetCursor | null, replace: boolean): void => {
+    setStatus('loading');
+    fetchPage(from, replace);
+  };
+  useEffect(() => {
+    fetchPage(null, true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once per workspace (the picker dialog mounts afresh each time)
+  }, [workspaceId]);
+  return { images, status, error, more: cursor === null ? null : () => load(cursor, false), retry: () => load(null, true) };
+}
+
+function GalleryPicker({ workspaceId, selected, onPick }: { workspaceId: string; selected: string | null; onPick: (asset: Asset) => void }) {
+  const { images: assets, status, error, more, retry } = useUnfilteredImages(workspaceId);
+  if (status === 'error' && assets.length === 0)
+    return (
+      <div className="field-error" role="alert">
+        <p>{error?.message ?? 'The images could not be read.'}</p>
+        <Button size="sm" icon="refresh" onClick={retry}>
+          Try again
+        </Button>
+      </div>
+    );
+  if (status === 'loading' && assets.length === 0) return <p className="field-hint">Reading the workspace’s images…</p>;
+  if (assets.length === 0 && more === null) return <p className="field-hint">No images in this workspace yet: generate one, or choose a file.</p>;
   return (
-    <ul className="image-picker-grid" aria-label="Workspace images">
-      {assets.map((asset) => {
-        const prompt = typeof asset.metadata['prompt'] === 'string' ? asset.metadata['prompt'] : asset.relativePath;
-        return (
-          <li key={asset.id}>
-            <button type="button" className="image-picker-item" aria-pressed={asset.id === selected} onClick={() => onPick(asset)} title={prompt}>
-              <img src={thumbnailOf(asset)} alt={prompt} draggable={false} />
-              <span className="image-picker-size">
-                {asset.width}×{asset.height}
-              </span>
-            </button>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul className="image-picker-grid" aria-label="Workspace images">
+        {assets.map((asset) => {
+          const prompt = typeof asset.metadata['prompt'] === 'string' ? asset.metadata['prompt'] : asset.relativePath;
+          return (
+            <li key={asset.id}>
+              <button type="button" className="image-picker-item" aria-pressed={asset.id === selected} onClick={() => onPick(asset)} title={prompt}>
+                <img src={thumbnailOf(asset)} alt={prompt} draggable={false} />
+                <span className="image-picker-size">
+                  {asset.width}×{asset.height}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {more !== null && (
+        <Button size="sm" variant="ghost" pending={status === 'loading'} onClick={more}>
+          Load more
+        </Button>
+      )}
+    </>
   );
 }
