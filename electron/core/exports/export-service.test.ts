@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import sharp from 'sharp';
@@ -139,10 +139,23 @@ describe('exports service', () => {
   it('writes nothing when the save dialog is cancelled', async () => {
     const ws = await workspace('pixel', 'Cancelled');
     const assets = await addPixelAssets(ws, 1);
+    rmSync(join(ws.folder, 'exports'), { recursive: true }); // the user removed it
     t.nextSaveFile = null;
     const result = await t.call('exports.run', { exportId: exportId(), workspaceId: ws.id, assets: [assets[0]!.id], format: 'png', destination: 'dialog' });
     expect(result).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(listFiles(join(ws.folder, 'exports'))).toEqual([]);
+    // Not even the exports folder is created for an export that was not written.
+    expect(existsSync(join(ws.folder, 'exports'))).toBe(false);
+  });
+
+  it('refuses assets deleted from the gallery (soft delete) and leaves them out of a whole-workspace export', async () => {
+    const ws = await workspace('pixel', 'Deleted');
+    const assets = await addPixelAssets(ws, 2);
+    t.core.services.library.assets.markDeleted(ws.id, [assets[0]!.id], Date.now());
+    const result = await t.call('exports.run', { exportId: exportId(), workspaceId: ws.id, assets: [assets[0]!.id], format: 'wokpack', destination: 'workspace' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found', field: 'assets' } });
+    const all = await value<ExportResult>(t.call('exports.run', { exportId: exportId(), workspaceId: ws.id, assets: 'all', format: 'wokpack', destination: 'workspace' }));
+    expect(all.assetCount).toBe(1);
   });
 
   it('refuses a format of another mode, bad options and assets of another workspace, naming the field', async () => {

@@ -9,7 +9,7 @@
  * confirmation, then imported all or nothing.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { AppFailure } from '../../../shared/errors';
 import type { ExportFormatInfo, ExportResult, WokpackImportResult, WokpackSummary } from '../../../shared/exports';
@@ -260,11 +260,12 @@ export class ExportService {
       } while (cursor !== null);
       return all;
     }
-    return [...new Set(selection)].map((id) => {
-      const asset = this.deps.library.assets.get(id);
-      if (!asset || asset.workspaceId !== workspace.id) throw new AppFailure('not_found', 'A selected asset is no longer in this workspace.', 'assets');
-      return asset;
-    });
+    // Live rows only: an asset deleted from the gallery (soft delete, Undo pending) is gone
+    // for the user and must not leave the app in an export.
+    const ids = [...new Set(selection)];
+    const live = this.deps.library.assets.listLive(workspace.id, ids);
+    if (live.length !== ids.length) throw new AppFailure('not_found', 'A selected asset is no longer in this workspace.', 'assets');
+    return live;
   }
 
   /** The selection with every frame of each animation it touches, frames right after the first one picked. */
@@ -317,7 +318,8 @@ export class ExportService {
     const exportsDir = resolveInside(workspace.folder, EXPORTS_DIR);
     let target: string;
     if (destination === 'dialog') {
-      mkdirSync(exportsDir, { recursive: true });
+      // No mkdir here: a cancelled dialog leaves the workspace untouched. The proposed path may
+      // name a folder that does not exist yet; the atomic writer creates it if the user keeps it.
       const extension = extname(fileName).slice(1);
       const chosen = await this.deps.dialogs.chooseSaveFile({
         title: `Export ${info.label}`,
