@@ -31,14 +31,14 @@ export interface ClientSpec {
 /** Base64 inflates by a third; JSON answers that carry an image may be that much bigger. */
 const jsonLimitFor = (maxImageBytes: number) => Math.ceil(maxImageBytes * 1.4) + 64 * 1024;
 
-export function setUpClient(options: Pick<CloudClientOptions, 'limits' | 'fetch' | 'clock'>, spec: ClientSpec): ClientSetup {
+export function setUpClient(options: Pick<CloudClientOptions, 'limits' | 'fetch' | 'clock' | 'baseUrl'>, spec: ClientSpec): ClientSetup {
   const limits = options.limits ?? {};
   const clock = options.clock ?? systemClock;
   const maxImageBytes = limits.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES;
   const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const bucket = bucketFor(limits, spec.rateLimit, clock);
   return {
-    http: new ProviderHttp({ label: spec.label, describeError: spec.describeError, timeoutMs, fetch: options.fetch, clock, bucket, maxJsonBytes: jsonLimitFor(maxImageBytes) }),
+    http: new ProviderHttp({ label: spec.label, describeError: spec.describeError, timeoutMs, fetch: options.fetch, clock, bucket, maxJsonBytes: jsonLimitFor(maxImageBytes), baseUrl: options.baseUrl }),
     clock,
     timeoutMs,
     maxImageBytes,

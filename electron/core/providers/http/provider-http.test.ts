@@ -12,7 +12,7 @@ let server: LoopbackServer;
 const live = () => new AbortController().signal;
 
 function client(overrides: Partial<ConstructorParameters<typeof ProviderHttp>[0]> = {}) {
-  return new ProviderHttp({ label: 'Acme', describeError: (body) => ({ message: stringAt(body, 'error', 'message'), field: stringAt(body, 'error', 'param') }), timeoutMs: 5_000, ...overrides });
+  return new ProviderHttp({ label: 'Acme', describeError: (body) => ({ message: stringAt(body, 'error', 'message'), field: stringAt(body, 'error', 'param') }), timeoutMs: 5_000, baseUrl: server.url, ...overrides });
 }
 
 beforeEach(async () => {
@@ -187,6 +187,17 @@ describe('ProviderHttp.download', () => {
     // The https hop is answered in-process: tests never leave loopback.
     const cdnFetch: typeof fetch = (input, init) => (String(input).startsWith('https://cdn.example.test/') ? Promise.resolve(new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } })) : fetch(input, init));
     expect(await client({ fetch: cdnFetch }).download(`${server.url}/to-cdn`, live(), 1 << 20)).toMatchObject({ width: 8, height: 8 });
+  });
+
+  it('downloads only https from another host when the provider is remote (no http, no loopback: SSRF)', async () => {
+    const png = await renderTestImage(8, 8);
+    server.route('GET', '/img.png', (_request, response) => sendBytes(response, 200, png, 'image/png'));
+    const remote = client({ baseUrl: 'https://api.acme.test/v1', fetch: (input, init) => (String(input).startsWith('https://cdn.acme.test/') ? Promise.resolve(new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } })) : fetch(input, init)) });
+    for (const url of [`${server.url}/img.png`, 'http://cdn.acme.test/img.png', `https://localhost:${new URL(server.url).port}/img.png`]) {
+      await expect(remote.download(url, live(), 1 << 20)).rejects.toMatchObject({ kind: 'provider_failure', message: expect.stringMatching(/not https on another host/) });
+    }
+    expect(server.requests).toEqual([]);
+    expect(await remote.download('https://cdn.acme.test/img.png', live(), 1 << 20)).toMatchObject({ width: 8, height: 8 });
   });
 
   it('rejects a URL that is not http(s)', async () => {

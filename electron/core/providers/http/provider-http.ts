@@ -27,6 +27,11 @@ export interface ProviderHttpOptions {
   readonly bucket?: TokenBucket | null | undefined;
   /** Largest JSON answer read (base64 images make these big). */
   readonly maxJsonBytes?: number | undefined;
+  /**
+   * The provider's configured API base URL. Only when it is itself on this machine (a local
+   * proxy, a test server) may result downloads use plain http or a loopback host.
+   */
+  readonly baseUrl?: string | null | undefined;
 }
 
 export interface HttpCall {
@@ -112,11 +117,24 @@ export class ProviderHttp {
     } catch {
       throw new ProviderError('provider_failure', `${this.label} returned an image address that is not a URL.`);
     }
+    // A result URL comes from the provider's answer: it must not point us at plain http or a
+    // service on this machine (SSRF), unless the user's configured API is itself local.
+    if (!this.localAllowed() && (parsed.protocol !== 'https:' || isLoopbackHostname(parsed.hostname))) {
+      throw new ProviderError('provider_failure', `${this.label} returned an image address (${describeUrl(url)}) that is not https on another host; it was not downloaded.`);
+    }
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
       throw new ProviderError('provider_failure', `${this.label} returned an image address that is not http(s).`);
     }
     // A CDN's answers say nothing about the API's rate: the bucket is left alone.
     return this.send({ url, signal }, (response) => this.readImage(response, maxBytes, `${this.label}'s image at ${describeUrl(url)}`), false);
+  }
+
+  private localAllowed(): boolean {
+    try {
+      return this.options.baseUrl ? isLoopbackHostname(new URL(this.options.baseUrl).hostname) : false;
+    } catch {
+      return false;
+    }
   }
 
   private async readImage(response: Response, maxBytes: number, what: string): Promise<CheckedImage> {
