@@ -42,6 +42,16 @@ describe('AssetCard', () => {
     expect(screen.getByText('job-1-0.png')).toBeTruthy();
   });
 
+  it('falls back from a missing thumbnail to the file, then to a “file missing” placeholder instead of a broken image', () => {
+    renderCard();
+    fireEvent.error(screen.getByRole('img', { name: 'a red dragon' }));
+    const file = screen.getByRole('img', { name: 'a red dragon' });
+    expect(file.getAttribute('src')).toContain('assets/2026-11/job-1-0.png');
+    fireEvent.error(file);
+    expect(screen.getByRole('img', { name: 'a red dragon: File missing — re-attach the workspace folder' })).toBeTruthy();
+    expect(screen.getByText('File missing — re-attach the workspace folder')).toBeTruthy();
+  });
+
   it('opens on a plain click, toggles with Ctrl/⌘, extends with Shift', () => {
     const { onOpen, onSelect } = renderCard();
     const open = screen.getByRole('button', { name: 'a red dragon' });

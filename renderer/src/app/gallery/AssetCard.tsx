@@ -12,6 +12,7 @@ import { Icon, type IconName } from '../../components/Icon';
 import { assetUrl, useSelection } from '../../stores';
 import { selectIsSelected } from '../../stores/selection';
 import { formatBytes } from '../format';
+import { FallbackImage } from './FallbackImage';
 import { fileName, metadataPath, promptOf } from './galleryModel';
 import type { GalleryCommand } from './galleryShortcuts';
 
@@ -69,12 +70,11 @@ export const AssetCard = memo(function AssetCard({ asset, onOpen, onSelect, onCo
             <span className="asset-code-name">{fileName(asset.relativePath)}</span>
           </span>
         ) : (
-          <img
+          <FallbackImage
             className="asset-img"
-            src={assetUrl(asset.workspaceId, thumbnail ?? asset.relativePath)}
+            sources={[...(thumbnail === null ? [] : [assetUrl(asset.workspaceId, thumbnail)]), assetUrl(asset.workspaceId, asset.relativePath)]}
             alt={prompt}
             decoding="async"
-            draggable={false}
           />
         )}
       </button>

@@ -12,6 +12,7 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { assetUrl, useLibrary, useToasts } from '../../stores';
 import { StudioAssetView } from '../LatestResult';
+import { FallbackImage } from './FallbackImage';
 import {
   assetFacts,
   clampFps,
@@ -228,13 +229,7 @@ function ViewerBody({
             <figure className="viewer-stage">
               <figcaption className="viewer-caption">Original</figcaption>
               <div className="viewer-canvas">
-                <img
-                  className="viewer-img"
-                  src={assetUrl(asset.workspaceId, originalPath)}
-                  alt={`Original: ${prompt}`}
-                  style={imageStyle}
-                  draggable={false}
-                />
+                <FallbackImage className="viewer-img" sources={[assetUrl(asset.workspaceId, originalPath)]} alt={`Original: ${prompt}`} style={imageStyle} />
               </div>
             </figure>
           )}
@@ -244,12 +239,11 @@ function ViewerBody({
               {isCode ? (
                 <StudioAssetView mode={workspace.mode} asset={asset} />
               ) : (
-                <img
+                <FallbackImage
                   className="viewer-img"
-                  src={assetUrl(shown.workspaceId, shown.relativePath)}
+                  sources={[shown.relativePath, metadataPath(shown, 'thumbnailPath')].flatMap((path) => (path === null ? [] : [assetUrl(shown.workspaceId, path)]))}
                   alt={prompt}
                   style={imageStyle}
-                  draggable={false}
                   onLoad={(event) => {
                     const img = event.currentTarget;
                     if (img.naturalWidth > 0 && img.naturalHeight > 0) setLoadedSize({ width: img.naturalWidth, height: img.naturalHeight });
