@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { detectComfyUi, NO_CHECKPOINT_REASON, probeOrder } from './comfyui-detection';
+import { tokenAddressProblem } from './comfyui-token';
 import { startTestComfy, type TestComfy } from './testing/test-service';
 
 let comfy: TestComfy | undefined;
@@ -87,9 +88,35 @@ describe('detection', () => {
     expect(status.state).toBe('connected');
     expect(status.token).toEqual({ configured: true, last4: '1234' });
     expect(JSON.stringify(comfy.statuses)).not.toContain('bearer-token');
-    expect(await comfy.secrets.get('comfyui')).toBe('bearer-token-abcd1234');
+    expect(JSON.parse((await comfy.secrets.get('comfyui'))!)).toEqual({ origin: comfy.server.url, token: 'bearer-token-abcd1234' });
     const cleared = await comfy.service.clearToken();
     expect(cleared).toMatchObject({ state: 'unusable', token: { configured: false, last4: null } });
+  });
+
+  it('sends the token only to the origin it was saved for; the other addresses are probed without it (security review item 2)', async () => {
+    comfy = await startTestComfy();
+    const dead = await deadUrl();
+    const token = 'bearer-token-abcd1234';
+    expect(await detectComfyUi([dead, comfy.server.url], { token, origin: dead }, 500)).toMatchObject({ state: 'connected', url: comfy.server.url });
+    expect(comfy.server.requests.length).toBeGreaterThan(0);
+    expect(comfy.server.requests.map((r) => r.headers.authorization)).toEqual(comfy.server.requests.map(() => undefined));
+    // A bare token stored by an older version is bound to nothing: sent nowhere until saved again.
+    expect(await detectComfyUi([comfy.server.url], { token, origin: null }, 500)).toMatchObject({ state: 'connected' });
+    expect(comfy.server.requests.some((r) => r.headers.authorization !== undefined)).toBe(false);
+    await detectComfyUi([comfy.server.url], { token, origin: comfy.server.url }, 500);
+    expect(comfy.server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${token}`);
+  });
+
+  it('refuses to save a token without an address, or for plain http to another machine', async () => {
+    comfy = await startTestComfy();
+    for (const url of [null, 'http://192.168.1.20:8188']) {
+      comfy.settings.update({ comfyui: { url, defaultCheckpoints: {} } });
+      await expect(comfy.service.setToken('bearer-token-abcd1234')).rejects.toMatchObject({ code: 'invalid_input', field: 'token' });
+    }
+    expect(await comfy.secrets.get('comfyui')).toBeNull();
+    // https to another machine, or plain http to this one, is fine (checked without probing: tests stay on loopback).
+    expect(tokenAddressProblem('https://comfy.example.test')).toBeNull();
+    expect(tokenAddressProblem('http://localhost:8188')).toBeNull();
   });
 
   it('emits comfyui.status only when something changed; a stopped server is noticed on re-check', async () => {

@@ -11,6 +11,7 @@ import type { Logger } from '../../ports';
 import { describeSecret } from '../../secrets/secret-store';
 import { ProviderError } from '../provider';
 import { ComfyUiClient, type SystemStats } from './comfyui-client';
+import { tokenForUrl, type BoundToken } from './comfyui-token';
 
 export const DEFAULT_PROBE_URLS: ReadonlyArray<string> = ['http://127.0.0.1:8188', 'http://127.0.0.1:8000'];
 
@@ -72,12 +73,15 @@ async function probeUrl(url: string, token: string | null, timeoutMs: number, pr
   }
 }
 
-/** One detection pass over `urls`; the first ComfyUI found decides. */
-export async function detectComfyUi(urls: ReadonlyArray<string>, token: string | null, timeoutMs = DEFAULT_DETECTION_TIMING.probeTimeoutMs): Promise<ProbeResult> {
+/**
+ * One detection pass over `urls`; the first ComfyUI found decides. The token goes only to the
+ * origin it was saved for (security review item 2): the default ports are probed without it.
+ */
+export async function detectComfyUi(urls: ReadonlyArray<string>, token: BoundToken | null, timeoutMs = DEFAULT_DETECTION_TIMING.probeTimeoutMs): Promise<ProbeResult> {
   const probed = [...urls];
   let firstProblem: { url: string; reason: string } | undefined;
   for (const url of urls) {
-    const outcome = await probeUrl(url, token, timeoutMs, probed);
+    const outcome = await probeUrl(url, tokenForUrl(token, url), timeoutMs, probed);
     if (outcome.kind === 'comfyui') return outcome.result;
     if (outcome.kind !== 'absent') firstProblem ??= { url, reason: outcome.reason };
   }
@@ -93,7 +97,7 @@ export async function detectComfyUi(urls: ReadonlyArray<string>, token: string |
 
 export interface DetectionDeps {
   readonly urls: () => ReadonlyArray<string>;
-  readonly token: () => Promise<string | null>;
+  readonly token: () => Promise<BoundToken | null>;
   readonly onStatus: (status: ComfyUiStatus) => void;
   readonly log: Logger;
   readonly now?: () => number;
@@ -159,7 +163,7 @@ export class ComfyUiDetection {
     clearTimeout(this.timer);
     const token = await this.deps.token().catch(() => null);
     const result = await detectComfyUi(this.deps.urls(), token, this.timing.probeTimeoutMs);
-    const next: ComfyUiStatus = { ...result, checkedAt: (this.deps.now ?? Date.now)(), token: describeSecret(token) };
+    const next: ComfyUiStatus = { ...result, checkedAt: (this.deps.now ?? Date.now)(), token: describeSecret(token?.token ?? null) };
     const changed = JSON.stringify({ ...next, checkedAt: 0 }) !== JSON.stringify({ ...this.current, checkedAt: 0 });
     if (changed && next.state !== this.current.state) this.deps.log.info('comfyui: status', { state: next.state, url: next.url });
     this.current = next;

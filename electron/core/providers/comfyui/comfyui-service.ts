@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { AppFailure } from '../../../../shared/errors';
 import type { ComfyUiStatus, UserWorkflowSummary, WorkflowValidation } from '../../../../shared/comfyui';
 import type { ModeId } from '../../../../shared/modes';
+import { originOf } from '../../../../shared/url-rules';
 import type { EventSink, Logger } from '../../ports';
 import type { SecretStore } from '../../secrets/secret-store';
 import type { SettingsStore } from '../../settings/settings-store';
@@ -17,6 +18,7 @@ import { ComfyUiClient } from './comfyui-client';
 import { ComfyUiDetection, DEFAULT_PROBE_URLS, probeOrder, type DetectionTiming } from './comfyui-detection';
 import { ComfyUiProvider, type ComfyUiConnection } from './comfyui-provider';
 import { ComfyUiSocket } from './comfyui-socket';
+import { parseStoredToken, serializeToken, tokenAddressProblem, tokenForUrl, type BoundToken } from './comfyui-token';
 import type { RunTiming } from './prompt-run';
 import { TemplateCatalog } from './workflows/templates';
 import { checkUserWorkflow, UserWorkflowStore } from './workflows/user-workflows';
@@ -51,7 +53,7 @@ export class ComfyUiService {
   private readonly provider: ComfyUiProvider;
   private readonly userWorkflows: UserWorkflowStore;
   private connection: (ComfyUiConnection & { readonly key: string }) | null = null;
-  private token: string | null = null;
+  private token: BoundToken | null = null;
   private tokenRead = false;
   private started = false;
   private readonly unsubscribe: () => void;
@@ -115,14 +117,20 @@ export class ComfyUiService {
     return this.detection.recheck();
   }
 
+  /** Saved bound to the configured address's origin (security review item 2). */
   async setToken(token: string): Promise<ComfyUiStatus> {
+    const url = this.deps.settings.get().comfyui.url;
+    const problem = tokenAddressProblem(url);
+    const origin = url === null ? null : originOf(url);
+    if (problem !== null || origin === null) throw new AppFailure('invalid_input', problem ?? 'The ComfyUI address is not a valid URL.', 'token');
+    const bound = { token, origin };
     try {
-      await this.deps.secrets.set(COMFYUI_SECRET_ACCOUNT, token);
+      await this.deps.secrets.set(COMFYUI_SECRET_ACCOUNT, serializeToken(bound));
     } catch (error) {
       // Never echo the token; say where it could not go.
       throw new AppFailure('io_failed', `The token could not be saved in ${this.deps.secrets.backend} (${error instanceof Error ? error.name : 'error'}). Nothing was changed.`, 'token');
     }
-    this.token = token;
+    this.token = bound;
     this.tokenRead = true;
     return this.recheckWithToken();
   }
@@ -178,10 +186,10 @@ export class ComfyUiService {
   }
 
   /** Read from the keychain once (then kept in memory, like the cloud keys' cache); set/clear update it. */
-  private async readToken(): Promise<string | null> {
+  private async readToken(): Promise<BoundToken | null> {
     if (this.tokenRead) return this.token;
     try {
-      this.token = await this.deps.secrets.get(COMFYUI_SECRET_ACCOUNT);
+      this.token = parseStoredToken(await this.deps.secrets.get(COMFYUI_SECRET_ACCOUNT));
       this.tokenRead = true;
     } catch (error) {
       // The keychain may be locked: probe without a token rather than not at all.
@@ -209,13 +217,14 @@ export class ComfyUiService {
       this.connection = null;
       return;
     }
-    const key = `${status.url}\n${this.token ?? ''}`;
+    const token = tokenForUrl(this.token, status.url);
+    const key = `${status.url}\n${token ?? ''}`;
     if (this.connection?.key === key) {
       this.connection = { ...this.connection, status };
       return;
     }
     this.connection?.socket.close();
-    const client = new ComfyUiClient({ baseUrl: status.url, token: this.token, ...(this.deps.maxOutputBytes ? { maxOutputBytes: this.deps.maxOutputBytes } : {}) });
+    const client = new ComfyUiClient({ baseUrl: status.url, token, ...(this.deps.maxOutputBytes ? { maxOutputBytes: this.deps.maxOutputBytes } : {}) });
     const socket = new ComfyUiSocket({
       url: client.http.wsUrl(this.clientId),
       headers: client.http.authHeaders(),

@@ -170,7 +170,7 @@ function TokenField() {
         value={value}
         onChange={(event) => setValue(event.target.value)}
         error={error}
-        hint="Only for a ComfyUI behind an authenticating proxy. Kept in the system keychain; sent as Authorization: Bearer."
+        hint="Only for a ComfyUI behind an authenticating proxy. Kept in the system keychain; sent as Authorization: Bearer only to the address above (https, or http on this computer) — never to the default ports."
         trailing={
           <>
             <Button size="sm" pending={pending} disabled={value.trim() === ''} onClick={() => void save()}>
