@@ -109,7 +109,18 @@ export function createComfyUiStore({ api, notify }: ComfyUiDeps) {
       notify({
         tone: 'info',
         message: `Removed the custom ${mode} workflow “${removed.name}”; the built-in templates are used again.`,
-        action: { label: 'Undo', run: () => void get().importWorkflow(mode, removed.name, text) },
+        action: {
+          label: 'Undo',
+          // A failed restore must not pass silently (UX review): the workflow would just stay gone.
+          run: () =>
+            void get()
+              .importWorkflow(mode, removed.name, text)
+              .then((restored) => {
+                if (!restored.ok) notifyError(notify, restored.error, 'Workflow not restored');
+                else if (restored.value.saved === null)
+                  notify({ tone: 'error', title: 'Workflow not restored', message: `“${removed.name}” no longer passes the check against this ComfyUI; see Custom workflows.` });
+              }),
+        },
       });
     },
 

@@ -10,6 +10,7 @@ import { ServerUrlSchema } from '../../../../shared/providers';
 import { MODE_IDS, MODES, type ModeId } from '../../../../shared/modes';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
+import { Dialog, DialogBody, DialogFooter } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
 import { useComfyUi, useSettings } from '../../stores';
 import { describeComfyUi, deviceLabel } from '../../stores/comfyui';
@@ -25,6 +26,7 @@ export function ComfyUiCard() {
   const titleId = useId();
   const [url, setUrl] = useState(settings.comfyui.url ?? '');
   const [urlError, setUrlError] = useState<string | null>(null);
+  const [defaultsError, setDefaultsError] = useState<string | null>(null);
   const summary = describeComfyUi(status);
 
   const saveUrl = async () => {
@@ -34,14 +36,18 @@ export function ComfyUiCard() {
       if (!parsed.success) return setUrlError(parsed.error.issues[0]?.message ?? 'Enter a full http:// URL.');
     }
     setUrlError(null);
-    await update({ comfyui: { ...settings.comfyui, url: trimmed === '' ? null : trimmed.replace(/\/+$/, '') } });
+    const result = await update({ comfyui: { ...settings.comfyui, url: trimmed === '' ? null : trimmed.replace(/\/+$/, '') } });
+    if (!result.ok) setUrlError(result.error.message);
   };
 
   const setDefault = (mode: ModeId, checkpoint: string) => {
     const defaults = { ...settings.comfyui.defaultCheckpoints };
     if (checkpoint === '') delete defaults[mode];
     else defaults[mode] = checkpoint;
-    void update({ comfyui: { ...settings.comfyui, defaultCheckpoints: defaults } });
+    setDefaultsError(null);
+    void update({ comfyui: { ...settings.comfyui, defaultCheckpoints: defaults } }).then((result) => {
+      if (!result.ok) setDefaultsError(result.error.message);
+    });
   };
 
   return (
@@ -86,6 +92,11 @@ export function ComfyUiCard() {
             <DefaultCheckpoint key={mode} mode={mode} checkpoints={status.checkpoints} value={settings.comfyui.defaultCheckpoints[mode] ?? ''} onChange={setDefault} />
           ))}
         </div>
+      )}
+      {defaultsError !== null && (
+        <p className="field-error" role="alert">
+          The default checkpoint was not saved: {defaultsError}
+        </p>
       )}
       <TokenField />
       <WorkflowsField />
@@ -151,7 +162,17 @@ function TokenField() {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const remove = async () => {
+    setRemoving(true);
+    // A failure is reported by the store's toast; the dialog closes either way.
+    await clearToken();
+    setRemoving(false);
+    setConfirmRemove(false);
+  };
   const save = async () => {
+    if (value.trim() === '' || pending) return;
     setPending(true);
     const result = await setToken(value);
     setPending(false);
@@ -169,6 +190,9 @@ function TokenField() {
         autoComplete="off"
         value={value}
         onChange={(event) => setValue(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') void save();
+        }}
         error={error}
         hint="Only for a ComfyUI behind an authenticating proxy. Kept in the system keychain; sent as Authorization: Bearer only to the address above (https, or http on this computer) — never to the default ports."
         trailing={
@@ -177,13 +201,31 @@ function TokenField() {
               Save token
             </Button>
             {token.configured && (
-              <Button size="sm" variant="ghost" onClick={() => void clearToken()}>
-                Remove token
+              <Button size="sm" variant="ghost" onClick={() => setConfirmRemove(true)}>
+                Remove token…
               </Button>
             )}
           </>
         }
       />
+      {confirmRemove && (
+        <Dialog title="Remove the ComfyUI token?" size="sm" onClose={() => setConfirmRemove(false)} dismissible={!removing}>
+          <DialogBody>
+            <p className="dialog-text">
+              The token is deleted from the system keychain and no longer sent to ComfyUI. A protected server refuses the studio until you enter it again — keep a
+              copy if you will need it.
+            </p>
+          </DialogBody>
+          <DialogFooter>
+            <Button variant="ghost" onClick={() => setConfirmRemove(false)} disabled={removing} data-autofocus="">
+              Keep token
+            </Button>
+            <Button variant="danger" icon="trash" pending={removing} onClick={() => void remove()}>
+              Remove token
+            </Button>
+          </DialogFooter>
+        </Dialog>
+      )}
     </details>
   );
 }
