@@ -272,6 +272,18 @@ describe('.wokpack round trip', () => {
     expect(t.core.services.library.assets.countByWorkspace(b.id)).toBe(2);
   });
 
+  it('remembers a chosen pack by its hash, not its bytes: a file changed before the import is refused', async () => {
+    const a = await workspace('pixel', 'Swap src');
+    const packFile = await packOf(a, await addPixelAssets(a, 1));
+    const other = await packOf(a, await addPixelAssets(a, 2));
+    const b = await workspace('pixel', 'Swap dst');
+    t.nextFile = packFile;
+    const summary = await value<WokpackSummary>(t.call('wokpack.choose', { workspaceId: b.id }));
+    writeFileSync(packFile, readFileSync(other)); // swapped after the user saw the summary
+    expect(await t.call('wokpack.import', { token: summary.token, workspaceId: b.id })).toMatchObject({ ok: false, error: { field: 'file', message: expect.stringContaining('changed since it was chosen') } });
+    expect(t.core.services.library.assets.countByWorkspace(b.id)).toBe(0);
+  });
+
   it('cancels a running import through exports.cancel with its token, importing nothing', async () => {
     const a = await workspace('pixel', 'Cancel src');
     const packFile = await packOf(a, await addPixelAssets(a, 3));

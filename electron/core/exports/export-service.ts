@@ -5,11 +5,13 @@
  * atomically and never over an existing one: a taken name becomes `name (2).ext`.
  *
  * It also owns the `.wokpack` import: the file comes from the main process's open dialog
- * (the renderer never names a path), is read and validated whole, summarised for the user's
- * confirmation, then imported all or nothing.
+ * (the renderer never names a path), is read (asynchronously) and validated whole, summarised for the
+ * user's confirmation; the import re-reads it, checks it is the same file (size + SHA-256) and
+ * imports it all or nothing.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { AppFailure } from '../../../shared/errors';
 import type { ExportFormatInfo, ExportResult, WokpackImportResult, WokpackSummary } from '../../../shared/exports';
@@ -25,14 +27,14 @@ import { exportFileBase, exportNames, numberedName } from './names';
 import { MODE_EXPORTERS, type ExporterRegistry } from './registry';
 import { importPack } from './wokpack/import-pack';
 import { DEFAULT_PACK_LIMITS, WOKPACK_EXTENSION, type PackLimits } from './wokpack/manifest';
-import { readPack, type ReadPack } from './wokpack/read-pack';
+import { readPack } from './wokpack/read-pack';
 import { zipFiles } from './zip';
 
 /** The workspace folder where `destination: 'workspace'` exports go. */
 export const EXPORTS_DIR = 'exports';
 /** Free-name attempts before giving up (`name (2).zip` … `name (999).zip`). */
 const MAX_NAME_ATTEMPTS = 999;
-/** Chosen-but-not-imported packs kept in memory; an older one is dropped when a new one is chosen. */
+/** Chosen-but-not-imported packs remembered (path + hash only); the oldest is forgotten first. */
 const MAX_PENDING_PACKS = 2;
 
 export interface ExportServiceDeps {
@@ -63,7 +65,9 @@ interface WorkspaceFacts {
 }
 
 interface PendingPack {
-  readonly pack: ReadPack;
+  readonly path: string;
+  readonly size: number;
+  readonly sha256: string;
   readonly fileName: string;
   readonly workspaceId: string;
 }
@@ -87,6 +91,8 @@ function isAnimationFrame(asset: Asset): boolean {
   const group = (extra as Record<string, unknown>)['group'];
   return typeof group === 'object' && group !== null && (group as Record<string, unknown>)['type'] === 'frames';
 }
+
+const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 function isDirectory(path: string): boolean {
   try {
@@ -180,16 +186,12 @@ export class ExportService {
     const path = await this.deps.dialogs.chooseFile({ title: 'Import a WokGen pack', filters: [{ name: 'WokGen pack', extensions: [WOKPACK_EXTENSION] }] });
     if (path === null) throw new AppFailure('cancelled', 'No pack was chosen.');
     const limits = this.deps.packLimits ?? DEFAULT_PACK_LIMITS;
-    let bytes: Uint8Array;
-    try {
-      if (statSync(path).size > limits.maxPackBytes) throw new AppFailure('invalid_input', `The pack is larger than ${Math.round(limits.maxPackBytes / 2 ** 20)} MB.`, 'file');
-      bytes = readFileSync(path);
-    } catch (error) {
-      throw ioFailure('read the pack', error, 'file');
-    }
-    const pack = readPack(bytes, limits);
+    const bytes = await this.readPackFile(path, limits);
+    const pack = await readPack(bytes, limits);
     const token = randomBytes(16).toString('hex');
-    this.pending.set(token, { pack, fileName: basename(path), workspaceId });
+    // Only the file's identity is kept (path, size, hash), never its bytes: waiting packs cost
+    // no memory, and the import re-reads the file and refuses it if it changed meanwhile.
+    this.pending.set(token, { path, size: bytes.byteLength, sha256: sha256Hex(bytes), fileName: basename(path), workspaceId });
     while (this.pending.size > MAX_PENDING_PACKS) this.pending.delete(this.pending.keys().next().value ?? '');
     return {
       token,
@@ -199,6 +201,17 @@ export class ExportService {
       crossMode: pack.entries.some((entry) => entry.asset.sourceMode !== workspace.mode),
       exportedAt: pack.manifest.exportedAt,
     };
+  }
+
+  /** The pack file's bytes, size-checked before reading and read without blocking main. */
+  private async readPackFile(path: string, limits: PackLimits, signal?: AbortSignal): Promise<Uint8Array> {
+    try {
+      if ((await stat(path)).size > limits.maxPackBytes) throw new AppFailure('invalid_input', `The pack is larger than ${Math.round(limits.maxPackBytes / 2 ** 20)} MB.`, 'file');
+      return await readFile(path, signal ? { signal } : {});
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw ioFailure('read the pack', error, 'file');
+    }
   }
 
   async importPack(input: { token: string; workspaceId: string; allowCrossMode: boolean }): Promise<WokpackImportResult> {
@@ -213,8 +226,14 @@ export class ExportService {
     const controller = new AbortController();
     this.running.set(input.token, controller);
     try {
+      const limits = this.deps.packLimits ?? DEFAULT_PACK_LIMITS;
+      const bytes = await this.readPackFile(pending.path, limits, controller.signal);
+      if (bytes.byteLength !== pending.size || sha256Hex(bytes) !== pending.sha256) {
+        throw new AppFailure('conflict', `${pending.fileName} changed since it was chosen; choose it again.`, 'file');
+      }
+      const pack = await readPack(bytes, limits, controller.signal);
       const { rows } = await importPack({
-        pack: pending.pack,
+        pack,
         workspace,
         allowCrossMode: input.allowCrossMode,
         insertRows: (newRows) => this.deps.library.assets.insertMany(newRows),

@@ -26,10 +26,15 @@ export interface PackLimits {
   readonly maxManifestBytes: number;
 }
 
+/**
+ * Sized for asset packs (PNG/SVG/code, a few MB each at most): 256 MB of pack and 512 MB
+ * unpacked hold thousands of assets, while an import (the pack plus its unpacked files in
+ * memory at once) stays well inside what the main process can spare.
+ */
 export const DEFAULT_PACK_LIMITS: PackLimits = {
-  maxPackBytes: 1024 * 1024 * 1024,
+  maxPackBytes: 256 * 1024 * 1024,
   maxEntryBytes: 64 * 1024 * 1024,
-  maxTotalBytes: 2 * 1024 * 1024 * 1024,
+  maxTotalBytes: 512 * 1024 * 1024,
   maxAssets: 20_000,
   maxManifestBytes: 32 * 1024 * 1024,
 };

@@ -85,15 +85,51 @@ function parseManifest(bytes: Uint8Array | undefined, limits: PackLimits): Wokpa
   return parsed.data;
 }
 
-export function readPack(pack: Uint8Array, limits: PackLimits = DEFAULT_PACK_LIMITS): ReadPack {
-  if (pack.byteLength > limits.maxPackBytes) throw refuse(`The pack is ${mb(pack.byteLength)}, over the ${mb(limits.maxPackBytes)} limit.`);
-  checkEntries(listEntries(pack), limits);
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(pack);
-  } catch {
-    throw refuse('The pack is damaged: a file inside it cannot be unpacked.');
+/**
+ * Entries inflated per slice before yielding to the event loop: a 512 MB pack never holds
+ * the main process (IPC, window) for longer than one slice's inflate.
+ */
+const SLICE_BYTES = 16 * 1024 * 1024;
+const SLICE_ENTRIES = 256;
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Inflates the listed entries a slice at a time (fflate's filter picks the slice's names; the
+ * central directory is re-walked per slice, which is cheap next to inflating), yielding between
+ * slices. fflate's async `unzip` would not help here: it inflates every entry under 512 KB
+ * synchronously in one go, which is exactly what asset packs are made of.
+ */
+async function inflateInSlices(pack: Uint8Array, facts: ReadonlyArray<EntryFacts>, signal?: AbortSignal): Promise<Record<string, Uint8Array>> {
+  const files: Record<string, Uint8Array> = {};
+  let slice = new Set<string>();
+  let sliceBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (slice.size === 0) return;
+    const names = slice;
+    slice = new Set();
+    sliceBytes = 0;
+    try {
+      Object.assign(files, unzipSync(pack, { filter: (file) => names.has(file.name) }));
+    } catch {
+      throw refuse('The pack is damaged: a file inside it cannot be unpacked.');
+    }
+    await nextTick();
+    signal?.throwIfAborted();
+  };
+  for (const { name, originalSize } of facts) {
+    slice.add(name);
+    sliceBytes += originalSize;
+    if (sliceBytes >= SLICE_BYTES || slice.size >= SLICE_ENTRIES) await flush();
   }
+  await flush();
+  return files;
+}
+
+export async function readPack(pack: Uint8Array, limits: PackLimits = DEFAULT_PACK_LIMITS, signal?: AbortSignal): Promise<ReadPack> {
+  if (pack.byteLength > limits.maxPackBytes) throw refuse(`The pack is ${mb(pack.byteLength)}, over the ${mb(limits.maxPackBytes)} limit.`);
+  const facts = listEntries(pack);
+  checkEntries(facts, limits);
+  const files = await inflateInSlices(pack, facts, signal);
   const manifest = parseManifest(files[MANIFEST_FILE], limits);
   const modes: Partial<Record<ModeId, number>> = {};
   const used = new Set<string>();

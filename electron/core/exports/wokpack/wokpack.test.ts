@@ -32,7 +32,7 @@ async function pack(extra: Array<{ bytes: Uint8Array; name: string; path: string
 
 describe('.wokpack reading', () => {
   it('round-trips the manifest and files', async () => {
-    const read = readPack(await pack());
+    const read = await readPack(await pack());
     expect(read.manifest).toMatchObject({ formatVersion: 1, source: { mode: 'emoji', workspaceName: 'Test Workspace' } });
     expect(read.entries.map((e) => e.asset.file)).toEqual(['assets/1-one.png', 'assets/2-two.png']);
     expect(read.modes).toEqual({ emoji: 2 });
@@ -40,10 +40,26 @@ describe('.wokpack reading', () => {
 
   it('refuses entries over the size limits before inflating them', async () => {
     const bytes = await pack();
-    expect(() => readPack(bytes, { ...DEFAULT_PACK_LIMITS, maxEntryBytes: 100 })).toThrow(/over the 1 KB limit for one file/);
-    expect(() => readPack(bytes, { ...DEFAULT_PACK_LIMITS, maxTotalBytes: 100 })).toThrow(/would unpack to/);
-    expect(() => readPack(bytes, { ...DEFAULT_PACK_LIMITS, maxPackBytes: 100 })).toThrow(/over the/);
-    expect(() => readPack(bytes, { ...DEFAULT_PACK_LIMITS, maxAssets: 1 })).toThrow(/at most 1/);
+    await expect(readPack(bytes, { ...DEFAULT_PACK_LIMITS, maxEntryBytes: 100 })).rejects.toThrow(/over the 1 KB limit for one file/);
+    await expect(readPack(bytes, { ...DEFAULT_PACK_LIMITS, maxTotalBytes: 100 })).rejects.toThrow(/would unpack to/);
+    await expect(readPack(bytes, { ...DEFAULT_PACK_LIMITS, maxPackBytes: 100 })).rejects.toThrow(/over the/);
+    await expect(readPack(bytes, { ...DEFAULT_PACK_LIMITS, maxAssets: 1 })).rejects.toThrow(/at most 1/);
+  });
+
+  it('has limits sized for asset packs, not gigabytes (security review #2)', () => {
+    expect(DEFAULT_PACK_LIMITS.maxPackBytes).toBeLessThanOrEqual(256 * 1024 * 1024);
+    expect(DEFAULT_PACK_LIMITS.maxTotalBytes).toBeLessThanOrEqual(512 * 1024 * 1024);
+    expect(DEFAULT_PACK_LIMITS.maxEntryBytes).toBeLessThanOrEqual(DEFAULT_PACK_LIMITS.maxTotalBytes);
+  });
+
+  it('unpacks without holding the event loop: other work runs while a pack is read', async () => {
+    const bytes = await pack();
+    let otherWorkRan = false;
+    setImmediate(() => (otherWorkRan = true));
+    const read = await readPack(bytes);
+    // A synchronous unzip would resolve before any macrotask could run.
+    expect(otherWorkRan).toBe(true);
+    expect(read.entries.length).toBeGreaterThan(0);
   });
 
   it('refuses every kind of escaping entry name', () => {
@@ -55,9 +71,9 @@ describe('.wokpack reading', () => {
     const files = unzipSync(await pack());
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as { assets: Array<Record<string, unknown>> };
     const twice = { ...manifest, assets: [manifest.assets[0], manifest.assets[0]] };
-    expect(() => readPack(zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify(twice)) }))).toThrow(/twice/);
+    await expect(readPack(zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify(twice)) }))).rejects.toThrow(/twice/);
     const { ['assets/2-two.png']: _gone, ...rest } = files;
-    expect(() => readPack(zipSync(rest))).toThrow(/not in the pack/);
+    await expect(readPack(zipSync(rest))).rejects.toThrow(/not in the pack/);
   });
 });
 
@@ -65,7 +81,7 @@ describe('.wokpack import is all or nothing', () => {
   it('imports with new ids, the target mode, the source mode recorded, and invalid metadata fields dropped', async () => {
     const ws = folders.workspace(undefined, 'pixel');
     const rows: NewAsset[] = [];
-    await importPack({ pack: readPack(await pack()), workspace: { id: ws.id, mode: 'pixel', folder: ws.folder }, allowCrossMode: true, insertRows: (r) => void rows.push(...r), packName: 'p.wokpack', now: Date.UTC(2026, 0, 2) });
+    await importPack({ pack: await readPack(await pack()), workspace: { id: ws.id, mode: 'pixel', folder: ws.folder }, allowCrossMode: true, insertRows: (r) => void rows.push(...r), packName: 'p.wokpack', now: Date.UTC(2026, 0, 2) });
     expect(rows).toHaveLength(2);
     expect(rows[0]!.metadata).toMatchObject({ mode: 'pixel', sourceMode: 'emoji', prompt: 'one', seed: 7, extra: { sourceMode: 'emoji', importedFrom: { pack: 'p.wokpack' } } });
     expect(rows[1]!.metadata).toMatchObject({ prompt: 'two', seed: null });
@@ -77,7 +93,7 @@ describe('.wokpack import is all or nothing', () => {
     const before = listFiles(ws.folder);
     await expect(
       importPack({
-        pack: readPack(await pack()),
+        pack: await readPack(await pack()),
         workspace: { id: ws.id, mode: 'emoji', folder: ws.folder },
         allowCrossMode: false,
         insertRows: () => {
@@ -97,7 +113,7 @@ describe('.wokpack import is all or nothing', () => {
     const broken = await pack([{ bytes: strToU8('this is not an svg'), name: 'broken', path: 'assets/x/broken.svg', kind: 'svg' }]);
     const inserted: NewAsset[] = [];
     await expect(
-      importPack({ pack: readPack(broken), workspace: { id: ws.id, mode: 'emoji', folder: ws.folder }, allowCrossMode: false, insertRows: (r) => void inserted.push(...r), packName: 'p', now: Date.now() }),
+      importPack({ pack: await readPack(broken), workspace: { id: ws.id, mode: 'emoji', folder: ws.folder }, allowCrossMode: false, insertRows: (r) => void inserted.push(...r), packName: 'p', now: Date.now() }),
     ).rejects.toBeTruthy();
     expect(inserted).toEqual([]);
     expect(listFiles(ws.folder)).toEqual(before);
@@ -107,7 +123,7 @@ describe('.wokpack import is all or nothing', () => {
     const ws = folders.workspace(undefined, 'emoji');
     const evil = strToU8('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4" onload="alert(1)"><script>alert(2)</script><rect width="4" height="4" fill="red"/></svg>');
     const rows: NewAsset[] = [];
-    const read = readPack(await pack([{ bytes: evil, name: 'evil', path: 'assets/x/evil.svg', kind: 'svg' }]));
+    const read = await readPack(await pack([{ bytes: evil, name: 'evil', path: 'assets/x/evil.svg', kind: 'svg' }]));
     const lying = { ...read, entries: read.entries.map((entry, index) => (index === 0 ? { ...entry, asset: { ...entry.asset, kind: 'code' as const } } : entry)) };
     await importPack({ pack: lying, workspace: { id: ws.id, mode: 'emoji', folder: ws.folder }, allowCrossMode: false, insertRows: (r) => void rows.push(...r), packName: 'p', now: Date.now() });
     expect(rows.map((row) => row.kind)).toEqual(['image', 'image', 'svg']);
@@ -125,7 +141,7 @@ describe('.wokpack import is all or nothing', () => {
     mkdirSync(fresh, { recursive: true });
     const old = new Date(Date.now() - STALE_STAGE_MS - 60_000);
     utimesSync(stale, old, old);
-    await importPack({ pack: readPack(await pack()), workspace: { id: ws.id, mode: 'emoji', folder: ws.folder }, allowCrossMode: false, insertRows: () => undefined, packName: 'p', now: Date.now() });
+    await importPack({ pack: await readPack(await pack()), workspace: { id: ws.id, mode: 'emoji', folder: ws.folder }, allowCrossMode: false, insertRows: () => undefined, packName: 'p', now: Date.now() });
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(fresh)).toBe(true);
   });
@@ -133,7 +149,7 @@ describe('.wokpack import is all or nothing', () => {
   it('asks before importing another mode’s assets', async () => {
     const ws = folders.workspace(undefined, 'vector');
     await expect(
-      importPack({ pack: readPack(await pack()), workspace: { id: ws.id, mode: 'vector', folder: ws.folder }, allowCrossMode: false, insertRows: () => undefined, packName: 'p', now: 1 }),
+      importPack({ pack: await readPack(await pack()), workspace: { id: ws.id, mode: 'vector', folder: ws.folder }, allowCrossMode: false, insertRows: () => undefined, packName: 'p', now: 1 }),
     ).rejects.toMatchObject({ code: 'conflict', field: 'allowCrossMode', message: expect.stringContaining('emoji mode') });
   });
 });
