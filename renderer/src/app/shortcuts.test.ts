@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ariaKeyShortcuts, isMacPlatform, shortcutLabel, shortcutTarget, type ShortcutKeys } from './shortcuts';
+import { ariaKeyShortcuts, editingShortcut, isMacPlatform, shortcutLabel, shortcutTarget, type ShortcutKeys } from './shortcuts';
 
 const press = (over: Partial<ShortcutKeys>): ShortcutKeys => ({
   key: '',
@@ -45,5 +45,17 @@ describe('shortcut labels', () => {
     expect(ariaKeyShortcuts(',')).toBe('Control+, Meta+,');
     expect(isMacPlatform('Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7)')).toBe(true);
     expect(isMacPlatform('Mozilla/5.0 (X11; Linux x86_64)')).toBe(false);
+  });
+});
+
+describe('editingShortcut', () => {
+  it('maps Ctrl/⌘+Z to undo unless the user is typing, Ctrl/⌘+F and / to search', () => {
+    expect(editingShortcut(press({ key: 'z', code: 'KeyZ', ctrlKey: true }), false)).toBe('undo');
+    expect(editingShortcut(press({ key: 'z', code: 'KeyZ', metaKey: true }), true)).toBeNull();
+    expect(editingShortcut(press({ key: 'Z', code: 'KeyZ', ctrlKey: true, shiftKey: true }), false)).toBeNull();
+    expect(editingShortcut(press({ key: 'f', code: 'KeyF', metaKey: true }), true)).toBe('search');
+    expect(editingShortcut(press({ key: '/', code: 'Slash' }), false)).toBe('search');
+    expect(editingShortcut(press({ key: '/', code: 'Slash' }), true)).toBeNull();
+    expect(editingShortcut(press({ key: 'z', code: 'KeyZ' }), false)).toBeNull();
   });
 });

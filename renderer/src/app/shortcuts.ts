@@ -1,6 +1,7 @@
 /**
  * Global keyboard shortcuts: Ctrl/Cmd + 1..5 opens a mode's studio (digits from the mode
- * contract), Ctrl/Cmd + , opens Settings. Pure, so it is tested without a DOM.
+ * contract), Ctrl/Cmd + , opens Settings, Ctrl/Cmd + Z runs the newest toast's Undo, Ctrl/Cmd + F
+ * or / focuses the gallery search. The key mapping is pure, so it is tested without a DOM.
  */
 import { MODE_IDS, MODES } from '../../../shared/modes';
 
@@ -24,6 +25,32 @@ export function shortcutTarget(keys: ShortcutKeys): string | null {
   if (digit === null) return null;
   const mode = MODE_IDS.find((id) => String(MODES[id].shortcutDigit) === digit);
   return mode === undefined ? null : MODES[mode].studioPath;
+}
+
+/** Shortcuts that act on the page rather than navigate: Undo (the newest toast's) and gallery search. */
+export type EditingShortcut = 'undo' | 'search';
+
+/**
+ * Ctrl/⌘+Z → the newest toast's Undo; Ctrl/⌘+F or `/` → the gallery search. While the user
+ * types in a field (`typing`), Ctrl/⌘+Z and `/` belong to the field. Components with their own
+ * undo (the mask brush) call preventDefault, which the listener respects.
+ */
+export function editingShortcut(keys: ShortcutKeys, typing: boolean): EditingShortcut | null {
+  const mod = keys.ctrlKey || keys.metaKey;
+  if (keys.altKey) return null;
+  const key = keys.key.toLowerCase();
+  if (mod && !keys.shiftKey && (key === 'z' || keys.code === 'KeyZ')) return typing ? null : 'undo';
+  if (mod && !keys.shiftKey && (key === 'f' || keys.code === 'KeyF')) return 'search';
+  if (!mod && keys.key === '/' && !typing) return 'search';
+  return null;
+}
+
+/** Whether keys typed now go into a text field (input, textarea, select, contenteditable). */
+export function isTypingTarget(element: Element | null): boolean {
+  if (element === null) return false;
+  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) return true;
+  if (element instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(element.type);
+  return element instanceof HTMLElement && element.isContentEditable;
 }
 
 export function isMacPlatform(userAgent: string): boolean {

@@ -105,6 +105,8 @@ export function GalleryToolbar({ workspaceId, selectionActions }: { workspaceId:
             id={searchId}
             type="search"
             className="input"
+            data-shortcut="gallery-search"
+            aria-keyshortcuts="Control+F Meta+F /"
             placeholder="Search prompts…"
             value={text}
             maxLength={200}
