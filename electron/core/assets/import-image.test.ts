@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Asset } from '../../../shared/library';
 import type { Workspace } from '../../../shared/workspace';
 import { TestCore } from '../testing/test-core';
@@ -61,6 +61,25 @@ describe('importing an image into a workspace', () => {
     ).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const page = t.core.services.library.assets.page(ws.id, { limit: 10, cursor: null, starredOnly: false });
     expect(page.items).toHaveLength(0);
+  });
+
+  it('records the job and the asset in one transaction: no orphan import job when the asset row fails', async () => {
+    const library = t.core.services.library;
+    const fail = vi.spyOn(library.assets, 'insertMany').mockImplementation(() => {
+      throw new Error('disk full');
+    });
+    const result = await t.call('assets.importImage', { workspaceId: ws.id, source: { from: 'bytes', name: 'a.png', base64: (await png(4, 4)).toString('base64') } });
+    fail.mockRestore();
+    expect(result).toMatchObject({ ok: false });
+    expect(library.jobs.listByWorkspace(ws.id, 10)).toEqual([]);
+    expect(readdirSync(join(ws.folder, 'assets'), { recursive: true }).filter((name) => String(name).endsWith('.png'))).toEqual([]);
+  });
+
+  it('refuses a workspace whose folder vanished, without recreating it', async () => {
+    renameSync(ws.folder, `${ws.folder}-unplugged`);
+    const result = await t.call('assets.importImage', { workspaceId: ws.id, source: { from: 'bytes', name: 'a.png', base64: (await png(4, 4)).toString('base64') } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found', message: /folder is missing/ } });
+    expect(existsSync(ws.folder)).toBe(false);
   });
 
   it('tells image types by their bytes, not their names', () => {

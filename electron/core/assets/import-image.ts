@@ -120,29 +120,33 @@ export async function importImage(deps: ImportDeps, input: { readonly name: stri
     processed: { bytes: png, mime: 'image/png', extension: 'png', width, height },
   });
   try {
-    library.jobs.insert({
-      id: jobId,
-      workspaceId: workspace.id,
-      mode: workspace.mode,
-      tool: IMPORT_TOOL,
-      prompt: `Imported ${name}`,
-      status: 'succeeded',
-      params: { importedFrom: name, width, height },
-      createdAt,
-      startedAt: createdAt,
-      finishedAt: createdAt,
-    });
-    library.assets.insertMany([
-      assetRowFromMetadata(workspace.id, written.metadata, {
-        relativePath: written.relativePath,
-        bytes: written.bytes,
-        format: PNG_FORMAT,
-        originalRelativePath: null,
-        thumbnailRelativePath: written.thumbnailRelativePath,
-        width,
-        height,
-      }),
-    ]);
+    // One transaction: a failing asset insert must not leave an orphan `import` job row
+    // (insertMany's own transaction nests as a savepoint).
+    library.sqlite.transaction(() => {
+      library.jobs.insert({
+        id: jobId,
+        workspaceId: workspace.id,
+        mode: workspace.mode,
+        tool: IMPORT_TOOL,
+        prompt: `Imported ${name}`,
+        status: 'succeeded',
+        params: { importedFrom: name, width, height },
+        createdAt,
+        startedAt: createdAt,
+        finishedAt: createdAt,
+      });
+      library.assets.insertMany([
+        assetRowFromMetadata(workspace.id, written.metadata, {
+          relativePath: written.relativePath,
+          bytes: written.bytes,
+          format: PNG_FORMAT,
+          originalRelativePath: null,
+          thumbnailRelativePath: written.thumbnailRelativePath,
+          width,
+          height,
+        }),
+      ]);
+    })();
   } catch (error) {
     // No half-import: the files go when the rows cannot be written.
     for (const path of [written.relativePath, written.thumbnailRelativePath]) {
