@@ -43,7 +43,14 @@ export function QueuePanel({ workspace }: { workspace: Workspace }) {
         </h2>
         {rows.length > 0 && <span className="gallery-count">{rows.length}</span>}
       </div>
-      {status === 'error' && error !== null && <p className="field-error">{error.message}</p>}
+      {status === 'error' && error !== null && (
+        <div className="field-error" role="alert">
+          <p>{error.message}</p>
+          <Button size="sm" icon="refresh" onClick={() => void open(workspace.id)}>
+            Try again
+          </Button>
+        </div>
+      )}
       {rows.length === 0 && status !== 'error' && <p className="field-hint">Nothing queued. Write a prompt and press Generate.</p>}
       {rows.length > 0 && (
         <ul className="queue-list">

@@ -46,7 +46,7 @@ export const useAccount = createAccountStore({ api: wokgen, notify });
 /** Local ComfyUI: detection status (studio header chip, Settings card), token, custom workflows. */
 export const useComfyUi = createComfyUiStore({ api: wokgen, notify });
 
-export const useJobs = createJobsStore({ api: wokgen });
+export const useJobs = createJobsStore({ api: wokgen, notify });
 
 /** Re-run and remix submit through the jobs store, so the queue shows them and Retry knows their request. */
 export const useLibrary = createLibraryStore({

@@ -11,6 +11,7 @@ import type { Unsubscribe, WokgenApi } from '../../../shared/ipc/api';
 import type { EventPayload } from '../../../shared/ipc/contract';
 import type { Asset, Job, JobStatus } from '../../../shared/library';
 import type { LoadStatus } from './status';
+import type { Notify } from './toasts';
 
 /** A provider attempt that failed while the job ran (the final job row carries them all). */
 export interface LiveAttemptFailure {
@@ -125,7 +126,7 @@ export const selectJobRows = (state: JobsState): ReadonlyArray<JobEntry> => {
   return rows;
 };
 
-export function createJobsStore({ api }: { readonly api: WokgenApi }) {
+export function createJobsStore({ api, notify = () => undefined }: { readonly api: WokgenApi; readonly notify?: Notify }) {
   let ticket = 0;
   return create<JobsState>()((set, get) => {
     /** Applies `change` to a job this store holds; anything else is another workspace's. */
@@ -264,9 +265,14 @@ export function createJobsStore({ api }: { readonly api: WokgenApi }) {
           api.on('jobs.progress', onEvent.progress),
           api.on('jobs.attemptFailed', onEvent.attemptFailed),
           api.on('jobs.succeeded', ({ job, assets }) => onEvent.finished(job, assets)),
-          api.on('jobs.failed', ({ job, stage, error }) =>
-            onEvent.finished(job.error === null ? { ...job, error: { stage, code: 'failed', message: error } } : job),
-          ),
+          api.on('jobs.failed', ({ job, stage, error }) => {
+            // A job of a workspace that is not open has no queue row in sight: say it failed, and why.
+            if (job.workspaceId !== get().workspaceId) {
+              notify({ tone: 'error', title: `A ${job.mode} job failed`, message: `“${truncatePrompt(job.prompt)}”: ${job.error?.message ?? error}` });
+              return;
+            }
+            onEvent.finished(job.error === null ? { ...job, error: { stage, code: 'failed', message: error } } : job);
+          }),
           api.on('jobs.cancelled', ({ job, assets }) => onEvent.finished(job, assets)),
         ];
         return () => {
@@ -275,6 +281,10 @@ export function createJobsStore({ api }: { readonly api: WokgenApi }) {
       },
     };
   });
+}
+
+function truncatePrompt(prompt: string): string {
+  return prompt.length <= 60 ? prompt : `${prompt.slice(0, 59)}…`;
 }
 
 function insertByNewest(order: ReadonlyArray<string>, entries: Readonly<Record<string, JobEntry>>, job: Job): ReadonlyArray<string> {

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/errors';
 import type { Asset, Job } from '../../../../shared/library';
+import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Spinner } from '../../components/Spinner';
 import { useJobs } from '../../stores';
@@ -24,6 +25,8 @@ export function JobDetailsDrawer({ jobId, onClose }: { jobId: string; onClose: (
   const liveStatus = useJobs((s) => s.entries[jobId]?.job.status);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  // Bumped by Try again to read the job once more after a failed load.
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let current = true;
@@ -37,12 +40,26 @@ export function JobDetailsDrawer({ jobId, onClose }: { jobId: string; onClose: (
     return () => {
       current = false;
     };
-  }, [details, jobId, liveStatus]);
+  }, [details, jobId, liveStatus, attempt]);
 
   return (
     <Dialog title="Job details" onClose={onClose} className="job-drawer">
       <div className="dialog-body">
-        {error !== null && <p className="field-error">{error.message}</p>}
+        {error !== null && (
+          <div className="field-error" role="alert">
+            <p>{error.message}</p>
+            <Button
+              size="sm"
+              icon="refresh"
+              onClick={() => {
+                setError(null);
+                setAttempt((n) => n + 1);
+              }}
+            >
+              Try again
+            </Button>
+          </div>
+        )}
         {loaded === null && error === null && <Spinner size="md" label="Loading job details…" />}
         {loaded !== null && <JobDetailsBody job={loaded.job} assets={loaded.assets} />}
       </div>

@@ -6,7 +6,7 @@ import type { Workspace } from '../../../../shared/workspace';
 
 const fake = await vi.hoisted(async () => (await import('../../testing/componentHarness')).installFakeWokgen());
 const { QueuePanel } = await import('../QueuePanel');
-const { useJobs } = await import('../../stores');
+const { useJobs, useToasts } = await import('../../stores');
 const { ok, aWorkspace } = await import('../../testing/fakeWokgen');
 const { resetFake } = await import('../../testing/componentHarness');
 
@@ -75,6 +75,31 @@ describe('QueuePanel', () => {
     expect(within(reason).getByRole('link', { name: 'Open Settings → Providers' }).getAttribute('href')).toBe('/settings#providers');
     const plain = screen.getByText('The palette has no colours.');
     expect(within(plain).queryByRole('link')).toBeNull();
+  });
+
+  it('offers Try again when the queue cannot be read, and when the job details cannot', async () => {
+    let listCalls = 0;
+    fake.handlers['jobs.list'] = () => (++listCalls === 1 ? { ok: false, error: { code: 'io_failed', message: 'The database is locked.' } } : ok([aJob({ status: 'failed', finishedAt: Date.now() })]));
+    render(<QueuePanel workspace={workspace} />, { wrapper: MemoryRouter });
+    expect(await screen.findByText('The database is locked.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    let getCalls = 0;
+    fake.handlers['jobs.get'] = () => (++getCalls === 1 ? { ok: false, error: { code: 'io_failed', message: 'The job could not be read.' } } : ok({ job: aJob({ status: 'failed' }), assets: [] }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Details' }));
+    const drawer = await screen.findByRole('dialog', { name: 'Job details' });
+    expect(await within(drawer).findByText('The job could not be read.')).toBeTruthy();
+    fireEvent.click(within(drawer).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(within(drawer).getByLabelText('Parameters')).toBeTruthy());
+  });
+
+  it('raises a toast with the reason when a job of another workspace fails', async () => {
+    useToasts.getState().clear();
+    fake.handlers['jobs.list'] = () => ok([]);
+    render(<QueuePanel workspace={workspace} />, { wrapper: MemoryRouter });
+    await waitFor(() => expect(useJobs.getState().status).toBe('ready'));
+    const elsewhere = aJob({ id: 'job-9', workspaceId: '00000000-0000-4000-8000-00000000ffff', status: 'failed', error: { stage: 'dispatch', code: 'unauthorised', message: 'Together AI refused the key.' } });
+    act(() => fake.emit('jobs.failed', { job: elsewhere, stage: 'dispatch', error: 'Together AI refused the key.' }));
+    expect(useToasts.getState().toasts).toEqual([expect.objectContaining({ tone: 'error', title: 'A pixel job failed', message: '“a red dragon”: Together AI refused the key.' })]);
   });
 
   it('opens the details drawer with the recorded attempts, prompts and parameters', async () => {
