@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from '../../../../shared/settings';
 
 const fake = await vi.hoisted(async () => (await import('../../testing/componentHarness')).installFakeWokgen());
 const { AccountSection } = await import('./AccountSection');
-const { useAccount, useSettings } = await import('../../stores');
+const { useAccount, useSettings, useToasts } = await import('../../stores');
 const { ok } = await import('../../testing/fakeWokgen');
 const { resetFake } = await import('../../testing/componentHarness');
 
@@ -64,6 +64,22 @@ describe('AccountSection', () => {
     fake.handlers['account.cancelSignIn'] = () => ok(signedOut);
     fireEvent.click(within(section()).getByRole('button', { name: 'Cancel' }));
     expect(fake.callsTo('account.cancelSignIn')).toHaveLength(1);
+  });
+
+  it('device flow: Copy code says Copied, and a clipboard failure is reported', async () => {
+    const deviceFlow = { ...signedOut, state: 'signing_in' as const, signIn: { flow: 'device' as const, userCode: 'AB12-CD34', verificationUri: 'https://wokgen.wokspec.org/device', verificationUriComplete: null, expiresAt: Date.now() + 600_000 } };
+    useAccount.setState({ status: deviceFlow });
+    const writeText = vi.fn<(text: string) => Promise<void>>().mockResolvedValueOnce(undefined).mockRejectedValueOnce(new Error('denied'));
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { unmount } = render(<AccountSection />);
+    fireEvent.click(within(section()).getByRole('button', { name: 'Copy code' }));
+    expect(await within(section()).findByRole('button', { name: 'Copied' })).toBeTruthy();
+    expect(writeText).toHaveBeenCalledWith('AB12-CD34');
+    unmount();
+    useToasts.getState().clear();
+    render(<AccountSection />);
+    fireEvent.click(within(section()).getByRole('button', { name: 'Copy code' }));
+    await waitFor(() => expect(useToasts.getState().toasts).toEqual([expect.objectContaining({ tone: 'error', title: 'Code not copied' })]));
   });
 
   it('signed in: plan, credits, limits, and the offline marker only when stale', () => {

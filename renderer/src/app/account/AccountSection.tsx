@@ -11,7 +11,7 @@ import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
-import { useAccount, useSettings } from '../../stores';
+import { useAccount, useSettings, useToasts } from '../../stores';
 import { SettingRow, SettingsSection } from '../settings/SettingsSection';
 
 const DESCRIPTION = 'Optional. Sign in to spend HD credits on the hosted WokGen service. Local workspaces, ComfyUI and your own provider keys work without an account and have no limits.';
@@ -100,6 +100,16 @@ function SigningIn({ signIn }: { signIn: NonNullable<AccountStatus['signIn']> })
   const cancel = useAccount((s) => s.cancelSignIn);
   const openVerificationPage = useAccount((s) => s.openVerificationPage);
   const pending = useAccount((s) => s.pending);
+  const push = useToasts((s) => s.push);
+  // "Copied" on the button once the clipboard took the code (like Copy prompt's toast, but in place).
+  const [copied, setCopied] = useState(false);
+  const copyCode = (code: string): void => {
+    const write = navigator.clipboard?.writeText(code) ?? Promise.reject(new Error('no clipboard'));
+    write.then(
+      () => setCopied(true),
+      () => push({ tone: 'error', title: 'Code not copied', message: 'The clipboard is not available: select the code and copy it by hand.' }),
+    );
+  };
   if (signIn.flow === 'browser' || signIn.userCode === null) {
     return (
       <SettingRow label="Finish signing in in your browser" description="The WokGen page opened in your browser. This waits until you approve there.">
@@ -124,8 +134,8 @@ function SigningIn({ signIn }: { signIn: NonNullable<AccountStatus['signIn']> })
       <output className="account-user-code mono selectable" aria-label="Sign-in code">
         {signIn.userCode}
       </output>
-      <Button size="sm" icon="copy" onClick={() => void navigator.clipboard?.writeText(signIn.userCode ?? '')}>
-        Copy code
+      <Button size="sm" icon={copied ? 'check' : 'copy'} onClick={() => copyCode(signIn.userCode ?? '')}>
+        {copied ? 'Copied' : 'Copy code'}
       </Button>
       {page !== null && (
         <Button size="sm" icon="reveal" onClick={() => void openVerificationPage(page)}>
