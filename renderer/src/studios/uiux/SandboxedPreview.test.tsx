@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 
 await vi.hoisted(async () => (await import('../../testing/componentHarness')).installFakeWokgen());
-const { SandboxedPreview } = await import('./SandboxedPreview');
+const { SandboxedPreview, PREVIEW_START_TIMEOUT_MS } = await import('./SandboxedPreview');
 
 /**
  * happy-dom loads no frame documents, so the frame's window is a stand-in: what the studio
@@ -26,6 +26,23 @@ const post = async (data: unknown, source: MessageEventSource | null, origin = '
 };
 
 describe('SandboxedPreview', () => {
+  it('says the preview could not start when the frame never says ready, and Reload starts it again', () => {
+    vi.useFakeTimers();
+    try {
+      render(<SandboxedPreview code="<p>Hi</p>" framework="vanilla-css" title="card.html" />);
+      expect(screen.queryByRole('alert')).toBeNull();
+      act(() => {
+        vi.advanceTimersByTime(PREVIEW_START_TIMEOUT_MS);
+      });
+      expect(screen.getByRole('alert').textContent).toContain('The preview could not start — the code is below.');
+      fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(screen.getByTitle('Preview of card.html')).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('is an allow-scripts-only frame of the preview document', () => {
     render(<SandboxedPreview code="<p>Hi</p>" framework="vanilla-css" title="card.html" />);
     const { iframe } = frameOf();

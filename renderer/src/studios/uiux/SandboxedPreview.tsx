@@ -13,6 +13,7 @@
  *   builds as one script the frame runs (tsxPreview.ts): same sandbox, same CSP, no eval.
  */
 import { useEffect, useRef, useState } from 'react';
+import { Button } from '../../components/Button';
 import { SegmentedRadio } from '../../components/SegmentedRadio';
 import { Spinner } from '../../components/Spinner';
 import type { UiuxFramework } from '../../../../shared/mode-specs/uiux';
@@ -66,14 +67,23 @@ export function SandboxedPreview({ code, framework, title }: { code: string; fra
   );
 }
 
+/** A frame that has not rendered by then is reported (instead of a spinner forever), with Reload. */
+export const PREVIEW_START_TIMEOUT_MS = 5000;
+
 function PreviewFrame({ code, framework, title, width, scale }: { code: string; framework: PreviewFramework; title: string; width: number; scale: number }) {
   const [height, setHeight] = useState(480);
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Why the preview did not start (no "ready" in time, or the code could not be prepared); Reload bumps `attempt`.
+  const [stalled, setStalled] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const frameRef = useRef<HTMLIFrameElement>(null);
 
   useEffect(() => {
     let live = true;
+    const timer = window.setTimeout(() => {
+      if (live) setStalled('The preview frame did not answer.');
+    }, PREVIEW_START_TIMEOUT_MS);
     // One answer per frame load (this frame is remounted for each code): generated code can
     // post "ready" in a loop, and every answer would re-send the code and multi-MB Tailwind.
     let answered = false;
@@ -84,12 +94,20 @@ function PreviewFrame({ code, framework, title, width, scale }: { code: string; 
         if (answered) return;
         answered = true;
         const target = frameRef.current?.contentWindow;
-        void messageFor(code, framework).then((render) => {
-          if (!live) return;
-          // The frame's origin is opaque, so "*" is the only target that reaches it; what we send is the user's own code.
-          target?.postMessage(render, '*');
-          setReady(true);
-        });
+        messageFor(code, framework).then(
+          (render) => {
+            if (!live) return;
+            window.clearTimeout(timer);
+            // The frame's origin is opaque, so "*" is the only target that reaches it; what we send is the user's own code.
+            target?.postMessage(render, '*');
+            setReady(true);
+          },
+          (failure: unknown) => {
+            if (!live) return;
+            window.clearTimeout(timer);
+            setStalled(failure instanceof Error ? failure.message : String(failure));
+          },
+        );
       } else if (message.type === 'wokgen-preview:size') {
         setHeight(Math.min(PREVIEW_MAX_HEIGHT, Math.max(120, message.height)));
       } else {
@@ -99,13 +117,29 @@ function PreviewFrame({ code, framework, title, width, scale }: { code: string; 
     window.addEventListener('message', onMessage);
     return () => {
       live = false;
+      window.clearTimeout(timer);
       window.removeEventListener('message', onMessage);
     };
-  }, [code, framework]);
+  }, [code, framework, attempt]);
 
   return (
     <>
-      {!ready && <Spinner label="Starting the preview…" />}
+      {!ready && stalled === null && <Spinner label="Starting the preview…" />}
+      {!ready && stalled !== null && (
+        <div className="field-hint sandbox-error" role="alert">
+          <p>The preview could not start — the code is below. ({stalled})</p>
+          <Button
+            size="sm"
+            icon="refresh"
+            onClick={() => {
+              setStalled(null);
+              setAttempt((n) => n + 1);
+            }}
+          >
+            Reload
+          </Button>
+        </div>
+      )}
       {error !== null && (
         <p className="field-hint sandbox-error" role="status">
           A script in this code failed: {error}
@@ -113,6 +147,7 @@ function PreviewFrame({ code, framework, title, width, scale }: { code: string; 
       )}
       <div className="sandbox-box" style={{ height: `${Math.ceil(height * scale)}px` }}>
         <iframe
+          key={attempt}
           ref={frameRef}
           className="sandbox-frame"
           title={`Preview of ${title}`}
