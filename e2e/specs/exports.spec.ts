@@ -47,7 +47,8 @@ test('export a workspace as PNG and .wokpack, import the pack into another mode'
     expect(meta.width).toBeGreaterThanOrEqual(8 * 16);
   }
   await page.getByRole('button', { name: 'Reveal in folder' }).click();
-  expect(studio.shell.revealed).toContain(join(exportsDir, png ?? ''));
+  // The reveal goes through IPC after the click resolves: polled, not read once.
+  await expect.poll(() => studio.shell.revealed).toContain(join(exportsDir, png ?? ''));
 
   // .wokpack through the save dialog (the scripted dialog accepts the proposed path).
   await page.getByRole('button', { name: 'Export…' }).click();
