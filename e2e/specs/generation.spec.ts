@@ -37,7 +37,9 @@ test('a failing provider shows the failure, and nothing is written', async ({ pa
   await page.getByLabel('Prompt', { exact: true }).fill('a laughing cat');
   await page.getByRole('button', { name: 'Generate' }).click();
   const queue = page.getByRole('region', { name: 'Queue' });
-  await expect(queue.getByText('Failed')).toBeVisible({ timeout: 15_000 });
+  await expect(queue.getByText('Failed', { exact: true })).toBeVisible({ timeout: 15_000 });
+  // The row says why it failed, not only "Failed".
+  await expect(queue.getByRole('note')).toContainText('Every provider failed');
   await expect(page.getByRole('heading', { name: 'No assets yet' })).toBeVisible();
 });
 
