@@ -335,7 +335,8 @@ export const channels = {
   },
   'comfyui.saveWorkflow': {
     input: z.object({ mode: ModeIdSchema, name: z.string().trim().min(1, { error: 'Give the workflow a name.' }).max(120), text: WorkflowTextSchema }).strict(),
-    output: z.object({ validation: WorkflowValidationSchema, saved: UserWorkflowSummarySchema.nullable() }),
+    /** `replaced`: the workflow this one took the place of (name and text), so the studio can offer Undo. */
+    output: z.object({ validation: WorkflowValidationSchema, saved: UserWorkflowSummarySchema.nullable(), replaced: z.object({ name: z.string(), text: z.string() }).nullable() }),
   },
   'comfyui.listWorkflows': {
     input: NoInput,

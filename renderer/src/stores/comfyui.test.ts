@@ -47,22 +47,37 @@ describe('comfyui store', () => {
 
   it('keeps the validation issues of a refused import and saves an accepted one', async () => {
     const refused = { ok: false, issues: [{ nodeId: '9', classType: 'X', input: null, message: 'Node 9 (X): no such class.' }], placeholders: [] };
-    const fake = createFakeWokgen({ 'comfyui.saveWorkflow': () => ok({ validation: refused, saved: null }) });
+    const fake = createFakeWokgen({ 'comfyui.saveWorkflow': () => ok({ validation: refused, saved: null, replaced: null }) });
     const toasts: ToastInput[] = [];
     const store = createComfyUiStore({ api: fake.api, notify: (t) => (toasts.push(t), 0) });
     await store.getState().importWorkflow('pixel', 'Mine', '{}');
     expect(store.getState().validation).toEqual({ mode: 'pixel', result: refused });
     expect(store.getState().workflows).toEqual([]);
-    fake.handlers['comfyui.saveWorkflow'] = () => ok({ validation: { ok: true, issues: [], placeholders: ['prompt'] }, saved: workflow });
+    fake.handlers['comfyui.saveWorkflow'] = () => ok({ validation: { ok: true, issues: [], placeholders: ['prompt'] }, saved: workflow, replaced: null });
     await store.getState().importWorkflow('pixel', 'Mine', '{}');
     expect(store.getState().workflows).toEqual([workflow]);
     expect(toasts.at(-1)).toMatchObject({ tone: 'success' });
   });
 
+  it('importing over an existing workflow offers Undo, which saves the replaced one again', async () => {
+    const fake = createFakeWokgen({
+      'comfyui.saveWorkflow': () => ok({ validation: { ok: true, issues: [], placeholders: ['prompt'] }, saved: { ...workflow, name: 'Newer' }, replaced: { name: 'Mine', text: '{"1":{}}' } }),
+    });
+    const toasts: ToastInput[] = [];
+    const store = createComfyUiStore({ api: fake.api, notify: (t) => (toasts.push(t), 0) });
+    await store.getState().importWorkflow('pixel', 'Newer', '{"2":{}}');
+    expect(toasts.at(-1)).toMatchObject({ tone: 'success', message: '“Newer” replaced “Mine” as the pixel workflow.' });
+    fake.handlers['comfyui.saveWorkflow'] = () => ok({ validation: { ok: true, issues: [], placeholders: ['prompt'] }, saved: workflow, replaced: { name: 'Newer', text: '{"2":{}}' } });
+    toasts.at(-1)?.action?.run();
+    await flush();
+    expect(fake.callsTo('comfyui.saveWorkflow').at(-1)).toEqual({ mode: 'pixel', name: 'Mine', text: '{"1":{}}' });
+    expect(store.getState().workflows).toEqual([workflow]);
+  });
+
   it('removing a workflow offers Undo, which saves the same text again', async () => {
     const fake = createFakeWokgen({
       'comfyui.removeWorkflow': () => ok({ removed: workflow, text: '{"1":{}}' }),
-      'comfyui.saveWorkflow': () => ok({ validation: { ok: true, issues: [], placeholders: ['prompt'] }, saved: workflow }),
+      'comfyui.saveWorkflow': () => ok({ validation: { ok: true, issues: [], placeholders: ['prompt'] }, saved: workflow, replaced: null }),
     });
     const toasts: ToastInput[] = [];
     const store = createComfyUiStore({ api: fake.api, notify: (t) => (toasts.push(t), 0) });

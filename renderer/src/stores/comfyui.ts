@@ -49,86 +49,96 @@ export function describeComfyUi(status: ComfyUiStatus | null): { readonly tone: 
 }
 
 export function createComfyUiStore({ api, notify }: ComfyUiDeps) {
-  return create<ComfyUiState>()((set, get) => ({
-    status: null,
-    checking: false,
-    workflows: [],
-    validation: null,
+  return create<ComfyUiState>()((set, get) => {
+    /** Undo of a removal or a replacement: saves the earlier workflow again; a failure must not pass silently (UX review). */
+    const restore = (mode: ModeId, name: string, text: string): void =>
+      void get()
+        .importWorkflow(mode, name, text)
+        .then((restored) => {
+          if (!restored.ok) notifyError(notify, restored.error, 'Workflow not restored');
+          else if (restored.value.saved === null)
+            notify({ tone: 'error', title: 'Workflow not restored', message: `“${name}” no longer passes the check against this ComfyUI; see Custom workflows.` });
+        });
 
-    async load() {
-      const [status, workflows] = await Promise.all([api.comfyui.status({}), api.comfyui.listWorkflows({})]);
-      set({ ...(status.ok ? { status: status.value } : {}), ...(workflows.ok ? { workflows: workflows.value } : {}) });
-    },
+    return {
+      status: null,
+      checking: false,
+      workflows: [],
+      validation: null,
 
-    async recheck() {
-      set({ checking: true });
-      const result = await api.comfyui.recheck({});
-      set({ checking: false, ...(result.ok ? { status: result.value } : {}) });
-      if (!result.ok) notifyError(notify, result.error, 'ComfyUI not checked');
-      return result;
-    },
+      async load() {
+        const [status, workflows] = await Promise.all([api.comfyui.status({}), api.comfyui.listWorkflows({})]);
+        set({ ...(status.ok ? { status: status.value } : {}), ...(workflows.ok ? { workflows: workflows.value } : {}) });
+      },
 
-    async setToken(token) {
-      const result = await api.comfyui.setToken({ token });
-      if (result.ok) {
-        set({ status: result.value });
-        notify({ tone: 'success', message: 'ComfyUI token saved in the system keychain.' });
-      }
-      return result;
-    },
+      async recheck() {
+        set({ checking: true });
+        const result = await api.comfyui.recheck({});
+        set({ checking: false, ...(result.ok ? { status: result.value } : {}) });
+        if (!result.ok) notifyError(notify, result.error, 'ComfyUI not checked');
+        return result;
+      },
 
-    async clearToken() {
-      const result = await api.comfyui.clearToken({});
-      if (result.ok) {
-        set({ status: result.value });
-        notify({ tone: 'info', message: 'ComfyUI token removed.' });
-      } else {
-        notifyError(notify, result.error, 'Token not removed');
-      }
-      return result;
-    },
-
-    async importWorkflow(mode, name, text) {
-      const result = await api.comfyui.saveWorkflow({ mode, name, text });
-      if (result.ok) {
-        set({ validation: { mode, result: result.value.validation } });
-        const saved = result.value.saved;
-        if (saved) {
-          set((s) => ({ workflows: [...s.workflows.filter((w) => w.mode !== mode), saved] }));
-          notify({ tone: 'success', message: `“${saved.name}” is now the ${mode} workflow.` });
+      async setToken(token) {
+        const result = await api.comfyui.setToken({ token });
+        if (result.ok) {
+          set({ status: result.value });
+          notify({ tone: 'success', message: 'ComfyUI token saved in the system keychain.' });
         }
-      }
-      return result;
-    },
+        return result;
+      },
 
-    async removeWorkflow(mode) {
-      const result = await api.comfyui.removeWorkflow({ mode });
-      if (!result.ok) return notifyError(notify, result.error, 'Workflow not removed');
-      const { removed, text } = result.value;
-      set((s) => ({ workflows: s.workflows.filter((w) => w.mode !== mode), validation: null }));
-      notify({
-        tone: 'info',
-        message: `Removed the custom ${mode} workflow “${removed.name}”; the built-in templates are used again.`,
-        action: {
-          label: 'Undo',
-          // A failed restore must not pass silently (UX review): the workflow would just stay gone.
-          run: () =>
-            void get()
-              .importWorkflow(mode, removed.name, text)
-              .then((restored) => {
-                if (!restored.ok) notifyError(notify, restored.error, 'Workflow not restored');
-                else if (restored.value.saved === null)
-                  notify({ tone: 'error', title: 'Workflow not restored', message: `“${removed.name}” no longer passes the check against this ComfyUI; see Custom workflows.` });
-              }),
-        },
-      });
-    },
+      async clearToken() {
+        const result = await api.comfyui.clearToken({});
+        if (result.ok) {
+          set({ status: result.value });
+          notify({ tone: 'info', message: 'ComfyUI token removed.' });
+        } else {
+          notifyError(notify, result.error, 'Token not removed');
+        }
+        return result;
+      },
 
-    start() {
-      void get().load();
-      return api.on('comfyui.status', (status) => set({ status }));
-    },
-  }));
+      async importWorkflow(mode, name, text) {
+        const result = await api.comfyui.saveWorkflow({ mode, name, text });
+        if (result.ok) {
+          set({ validation: { mode, result: result.value.validation } });
+          const saved = result.value.saved;
+          if (saved) {
+            set((s) => ({ workflows: [...s.workflows.filter((w) => w.mode !== mode), saved] }));
+            const { replaced } = result.value;
+            notify(
+              replaced === null
+                ? { tone: 'success', message: `“${saved.name}” is now the ${mode} workflow.` }
+                : {
+                    tone: 'success',
+                    message: `“${saved.name}” replaced “${replaced.name}” as the ${mode} workflow.`,
+                    action: { label: 'Undo', run: () => restore(mode, replaced.name, replaced.text) },
+                  },
+            );
+          }
+        }
+        return result;
+      },
+
+      async removeWorkflow(mode) {
+        const result = await api.comfyui.removeWorkflow({ mode });
+        if (!result.ok) return notifyError(notify, result.error, 'Workflow not removed');
+        const { removed, text } = result.value;
+        set((s) => ({ workflows: s.workflows.filter((w) => w.mode !== mode), validation: null }));
+        notify({
+          tone: 'info',
+          message: `Removed the custom ${mode} workflow “${removed.name}”; the built-in templates are used again.`,
+          action: { label: 'Undo', run: () => restore(mode, removed.name, text) },
+        });
+      },
+
+      start() {
+        void get().load();
+        return api.on('comfyui.status', (status) => set({ status }));
+      },
+    };
+  });
 }
 
 export type ComfyUiStore = ReturnType<typeof createComfyUiStore>;

@@ -244,6 +244,12 @@ describe('ComfyUI provider', () => {
     };
     const saved = await c.service.saveWorkflow('pixel', 'Mine', JSON.stringify(exported));
     expect(saved.validation.ok).toBe(true);
+    expect(saved.replaced).toBeNull();
+    // Importing over it hands back the one it replaced, so the studio can offer Undo.
+    const again = await c.service.saveWorkflow('pixel', 'Mine v2', JSON.stringify(exported));
+    expect(again.replaced).toEqual({ name: 'Mine', text: expect.any(String) as string });
+    expect(JSON.parse(again.replaced?.text ?? '{}')).toMatchObject({ '7': { class_type: 'SaveImage' } });
+    await c.service.saveWorkflow('pixel', 'Mine', again.replaced?.text ?? '');
     await provider.generate(request(), new AbortController().signal, () => undefined);
     const graph = graphOf(c);
     expect(graph['7']!.inputs['filename_prefix']).toBe('Mine');

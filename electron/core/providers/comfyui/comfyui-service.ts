@@ -161,10 +161,17 @@ export class ComfyUiService {
     return checkUserWorkflow(text, await this.objectInfo()).validation;
   }
 
-  async saveWorkflow(mode: ModeId, name: string, text: string): Promise<{ validation: WorkflowValidation; saved: UserWorkflowSummary | null }> {
+  /** Saves a mode's workflow; `replaced` is the one it overwrote (name and text), for Undo in the studio. */
+  async saveWorkflow(
+    mode: ModeId,
+    name: string,
+    text: string,
+  ): Promise<{ validation: WorkflowValidation; saved: UserWorkflowSummary | null; replaced: { name: string; text: string } | null }> {
     const checked = checkUserWorkflow(text, await this.objectInfo());
-    if (!checked.validation.ok || !checked.graph) return { validation: checked.validation, saved: null };
-    return { validation: checked.validation, saved: this.userWorkflows.save(mode, name, checked.graph, (this.deps.now ?? Date.now)()) };
+    if (!checked.validation.ok || !checked.graph) return { validation: checked.validation, saved: null, replaced: null };
+    const previous = this.userWorkflows.get(mode);
+    const saved = this.userWorkflows.save(mode, name, checked.graph, (this.deps.now ?? Date.now)());
+    return { validation: checked.validation, saved, replaced: previous === null ? null : { name: previous.name, text: JSON.stringify(previous.graph) } };
   }
 
   listWorkflows(): UserWorkflowSummary[] {
