@@ -4,33 +4,14 @@ import type { Job } from '../../../shared/library';
 
 const fake = await vi.hoisted(async () => (await import('../testing/componentHarness')).installFakeWokgen());
 const { resetFake } = await import('../testing/componentHarness');
-const { ok, aWorkspace, anAsset } = await import('../testing/fakeWokgen');
+const { ok, aWorkspace, anAsset, aJob: jobOf } = await import('../testing/fakeWokgen');
 const { LatestResult } = await import('./LatestResult');
 const { useJobs, useLibrary } = await import('../stores');
 
 const workspace = aWorkspace({ mode: 'emoji' });
 
-function aJob(id: string, overrides: Partial<Job> = {}): Job {
-  return {
-    id,
-    workspaceId: workspace.id,
-    mode: 'emoji',
-    tool: 'emoji',
-    preset: 'default',
-    prompt: 'a happy cat',
-    negativePrompt: null,
-    provider: 'comfyui',
-    status: 'succeeded',
-    seed: 1,
-    params: {},
-    attempts: [],
-    error: null,
-    createdAt: 1000,
-    startedAt: 1000,
-    finishedAt: 2000,
-    ...overrides,
-  };
-}
+const aJob = (id: string, overrides: Partial<Job> = {}): Job =>
+  jobOf(workspace.id, { id, mode: 'emoji', tool: 'emoji', status: 'succeeded', createdAt: 1000, finishedAt: 2000, ...overrides });
 
 let stop: () => void = () => undefined;
 beforeEach(() => {

@@ -7,7 +7,7 @@ import type { Result } from '../../../shared/errors';
 import { buildWokgenApi } from '../../../shared/ipc/api';
 import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../../../shared/ipc/contract';
 import { CHANNEL_NAMES, EVENT_NAMES } from '../../../shared/ipc/names';
-import type { Asset } from '../../../shared/library';
+import type { Asset, Job } from '../../../shared/library';
 import type { Workspace } from '../../../shared/workspace';
 
 type Handler<K extends ChannelName> = (input: ChannelInput<K>) => Result<ChannelOutput<K>> | Promise<Result<ChannelOutput<K>>>;
@@ -107,6 +107,29 @@ export function anAsset(id: string, workspaceId: string, overrides: Partial<Asse
     metadata: {},
     starred: false,
     createdAt: 1,
+    ...overrides,
+  };
+}
+
+/** A pixel sprite job of workspace `workspaceId`, running (tests override what they look at). */
+export function aJob(workspaceId: string, overrides: Partial<Job> = {}): Job {
+  return {
+    id: 'job-1',
+    workspaceId,
+    mode: 'pixel',
+    tool: 'sprite',
+    preset: 'rpg',
+    prompt: 'a red dragon',
+    negativePrompt: 'blurry, text',
+    provider: null,
+    status: 'running',
+    seed: 4242,
+    params: { batch: 2, size: 256, userPrompt: 'a red dragon' },
+    attempts: [],
+    error: null,
+    createdAt: Date.now() - 3000,
+    startedAt: Date.now() - 2000,
+    finishedAt: null,
     ...overrides,
   };
 }

@@ -7,32 +7,12 @@ import type { Workspace } from '../../../../shared/workspace';
 const fake = await vi.hoisted(async () => (await import('../../testing/componentHarness')).installFakeWokgen());
 const { QueuePanel } = await import('../QueuePanel');
 const { useJobs, useToasts } = await import('../../stores');
-const { ok, aWorkspace } = await import('../../testing/fakeWokgen');
+const { ok, aWorkspace, aJob: jobOf } = await import('../../testing/fakeWokgen');
 const { resetFake } = await import('../../testing/componentHarness');
 
 const workspace: Workspace = aWorkspace();
 
-function aJob(overrides: Partial<Job> = {}): Job {
-  return {
-    id: 'job-1',
-    workspaceId: workspace.id,
-    mode: 'pixel',
-    tool: 'sprite',
-    preset: 'rpg',
-    prompt: 'a red dragon',
-    negativePrompt: 'blurry, text',
-    provider: null,
-    status: 'running',
-    seed: 4242,
-    params: { batch: 2, size: 256, userPrompt: 'a red dragon' },
-    attempts: [],
-    error: null,
-    createdAt: Date.now() - 3000,
-    startedAt: Date.now() - 2000,
-    finishedAt: null,
-    ...overrides,
-  };
-}
+const aJob = (overrides: Partial<Job> = {}): Job => jobOf(workspace.id, overrides);
 
 let stop: () => void = () => undefined;
 beforeEach(() => {
