@@ -86,7 +86,7 @@ test('ComfyUI stopping mid-job: the job fails with a clear reason, the studio st
   await studio.comfy.stop();
 
   const queue = page.getByRole('region', { name: 'Queue' });
-  await expect(queue.getByText('Failed')).toBeVisible({ timeout: 15_000 });
+  await expect(queue.getByText('Failed', { exact: true })).toBeVisible({ timeout: 15_000 });
   await queue.getByRole('button', { name: 'Details' }).first().click();
   await expect(page.getByRole('dialog')).toContainText('stopped answering while generating');
   await page.keyboard.press('Escape');
