@@ -1,20 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AccountStatus } from '../../../shared/hosted-api';
 import { createFakeWokgen, ok, type FakeWokgen } from '../testing/fakeWokgen';
+import { aSignedOutAccount } from '../testing/fixtures';
 import { createAccountStore } from './account';
 import type { ToastInput } from './toasts';
 
-const signedOut: AccountStatus = {
-  state: 'signed_out',
-  signIn: null,
-  account: null,
-  lastSyncedAt: null,
-  stale: false,
-  message: null,
-  baseUrl: 'https://wokgen.wokspec.org',
-  plansUrl: 'https://wokgen.wokspec.org/pricing',
-  topUpUrl: 'https://wokgen.wokspec.org/account/billing',
-};
+const signedOut: AccountStatus = aSignedOutAccount();
 const signingIn: AccountStatus = { ...signedOut, state: 'signing_in', signIn: { flow: 'browser', userCode: null, verificationUri: null, verificationUriComplete: null, expiresAt: 1 } };
 const signedIn: AccountStatus = {
   ...signedOut,

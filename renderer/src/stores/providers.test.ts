@@ -1,24 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ProvidersOverview, ProviderStatus } from '../../../shared/provider-status';
 import { createFakeWokgen, ok, type FakeWokgen } from '../testing/fakeWokgen';
+import { aProviderStatus } from '../testing/fixtures';
 import { createProvidersStore, type ProvidersStore } from './providers';
 import type { ToastInput } from './toasts';
 
-const together: ProviderStatus = {
-  id: 'together',
-  label: 'Together AI',
-  kind: 'Cloud, with your API key',
-  makes: ['images', 'code'],
-  enabled: true,
-  baseUrl: null,
-  defaultBaseUrl: 'https://api.together.ai/v1',
-  keyUrl: 'https://api.together.ai/settings/api-keys',
-  models: { standard: null, hd: null },
-  defaultModels: { standard: 'black-forest-labs/FLUX.1-schnell', hd: 'black-forest-labs/FLUX.1.1-pro' },
-  key: { configured: false, last4: null },
-  available: false,
-  hint: 'Add your API key to use it.',
-};
+const together: ProviderStatus = aProviderStatus();
 const overview: ProvidersOverview = {
   providers: [together],
   storage: { kind: 'keychain', label: 'OS keychain', usable: true, plainTextOffered: false },

@@ -7,19 +7,10 @@ const fake = await vi.hoisted(async () => (await import('../../testing/component
 const { AccountSection } = await import('./AccountSection');
 const { useAccount, useSettings, useToasts } = await import('../../stores');
 const { ok } = await import('../../testing/fakeWokgen');
+const { aSignedOutAccount } = await import('../../testing/fixtures');
 const { resetFake } = await import('../../testing/componentHarness');
 
-const signedOut: AccountStatus = {
-  state: 'signed_out',
-  signIn: null,
-  account: null,
-  lastSyncedAt: null,
-  stale: false,
-  message: null,
-  baseUrl: 'https://wokgen.wokspec.org',
-  plansUrl: 'https://wokgen.wokspec.org/pricing',
-  topUpUrl: 'https://wokgen.wokspec.org/account/billing',
-};
+const signedOut: AccountStatus = aSignedOutAccount();
 const signedIn: AccountStatus = {
   ...signedOut,
   state: 'signed_in',

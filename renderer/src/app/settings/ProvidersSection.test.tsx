@@ -9,23 +9,10 @@ vi.mock('./ComfyUiCard', () => ({ ComfyUiCard: () => <li>ComfyUI card</li> }));
 const { ProvidersSection } = await import('./ProvidersSection');
 const { useProviders } = await import('../../stores');
 const { ok } = await import('../../testing/fakeWokgen');
+const { aProviderStatus } = await import('../../testing/fixtures');
 const { resetFake } = await import('../../testing/componentHarness');
 
-const together: ProviderStatus = {
-  id: 'together',
-  label: 'Together AI',
-  kind: 'Cloud, with your API key',
-  makes: ['images', 'code'],
-  enabled: true,
-  baseUrl: null,
-  defaultBaseUrl: 'https://api.together.ai/v1',
-  keyUrl: 'https://api.together.ai/settings/api-keys',
-  models: { standard: null, hd: null },
-  defaultModels: { standard: 'black-forest-labs/FLUX.1-schnell', hd: 'black-forest-labs/FLUX.1.1-pro' },
-  key: { configured: false, last4: null },
-  available: false,
-  hint: 'Add your API key to use it.',
-};
+const together: ProviderStatus = aProviderStatus();
 const localLlm: ProviderStatus = {
   ...together,
   id: 'local-llm',
