@@ -3,7 +3,7 @@
  * (https://www.electronjs.org/docs/latest/tutorial/security), applied to every webContents.
  */
 import { app, session, shell, type Session } from 'electron';
-import { assertSafeExternalUrl } from '../core/ipc/external-url';
+import { assertSafeExternalUrl } from '../core/security/external-url';
 import type { Logger } from '../core/ports';
 import { originOf } from '../core/security/origin';
 import { contentSecurityPolicyForPath } from '../core/security/preview-frame';

@@ -22,7 +22,7 @@ import {
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import type { ModeId } from '../../../shared/modes';
 import { isLoopbackHostname, originOf } from '../../../shared/url-rules';
-import { assertSafeExternalUrl } from '../ipc/external-url';
+import { assertSafeExternalUrl } from '../security/external-url';
 import type { EventSink, Logger, ShellPort } from '../ports';
 import { systemClock, type Clock } from '../providers/http/clock';
 import { joinUrl } from '../providers/http/cloud-client';

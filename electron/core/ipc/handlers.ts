@@ -5,7 +5,7 @@
 import { AppFailure } from '../../../shared/errors';
 import { MODE_SPECS } from '../../../shared/generation';
 import type { CoreHandlers } from './dispatch';
-import { assertSafeExternalUrl } from './external-url';
+import { assertSafeExternalUrl } from '../security/external-url';
 import { readCodeAsset } from '../assets/read-code';
 import { importImageFrom } from '../assets/import-image';
 import type { CoreServices } from '../services';
