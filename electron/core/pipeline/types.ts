@@ -5,7 +5,6 @@
  */
 import type { ModeId } from '../../../shared/modes';
 import type { ModeEngine, ProcessedOutput, ProviderImage } from '../modes/engine';
-import type { Provider, ProviderCapabilities, ProviderId } from '../providers/provider';
 
 /** The fields the pipeline reads from any mode's parsed request (each mode adds its controls). */
 export interface ModeRequest {
@@ -28,11 +27,8 @@ export interface ModeRequest {
 export type AnyModeEngine = ModeEngine<ModeRequest>;
 export type EngineRegistry = Readonly<Record<ModeId, AnyModeEngine>>;
 
-export interface ProviderRegistry {
-  /** Providers configured and reachable now, with their capabilities. */
-  available(): ReadonlyArray<ProviderCapabilities>;
-  get(id: ProviderId): Provider | undefined;
-}
+/** Declared with the provider interface (providers never import the pipeline). */
+export type { ProviderRegistry } from '../providers/provider';
 
 /** Metadata embedded in every file (the asset writer adds format, app and role). */
 export type { AssetMetadataInput } from '../assets/asset-writer';

@@ -4,8 +4,7 @@
  * key present (cached; the keychain is async and routing is not), server detected (ComfyUI,
  * local LLM), signed in (hosted). Routing (stage 7) only ever sees the available ones.
  */
-import type { ProviderRegistry } from '../pipeline/types';
-import type { Provider, ProviderCapabilities, ProviderId } from './provider';
+import type { Provider, ProviderCapabilities, ProviderId, ProviderRegistry } from './provider';
 
 export interface ProviderSource {
   readonly id: ProviderId;

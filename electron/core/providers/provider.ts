@@ -83,6 +83,13 @@ export interface Provider {
   generate(request: ProviderRequest, signal: AbortSignal, onProgress: (progress: ProviderProgress) => void): Promise<ProviderOutput>;
 }
 
+/** What the pipeline asks of the app's providers (routing sees only the available ones). */
+export interface ProviderRegistry {
+  /** Providers configured and reachable now, with their capabilities. */
+  available(): ReadonlyArray<ProviderCapabilities>;
+  get(id: ProviderId): Provider | undefined;
+}
+
 /** The error kinds of ARCHITECTURE.md "Providers". */
 export const PROVIDER_ERROR_KINDS = [
   'unreachable',
