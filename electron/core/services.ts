@@ -24,7 +24,7 @@ import type { FetchLike } from './providers/http/provider-http';
 import type { LocalLlmTarget } from './providers/local-llm/detect';
 import { ProviderService } from './providers/provider-service';
 import { ComfyUiService, type ComfyUiServiceDeps } from './providers/comfyui/comfyui-service';
-import { guardHostedRun, hostedSource, withSource } from './account/hosted-wiring';
+import { guardHostedRun, hostedSource, withSource } from './wiring/hosted-wiring';
 
 export interface CorePorts {
   /** Folder for the library database (the app's user-data folder in production). */

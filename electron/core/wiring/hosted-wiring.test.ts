@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { capabilities } from '../pipeline/testing';
-import type { ProviderRegistry } from '../pipeline/types';
+import type { ProviderRegistry } from '../providers/provider';
 import type { SettingsStore } from '../settings/settings-store';
-import type { AccountService } from './account-service';
+import type { AccountService } from '../account/account-service';
 import { hostedSource, withSource } from './hosted-wiring';
 
 const settings = (enabled: boolean): SettingsStore => ({

@@ -5,11 +5,10 @@
  * trigger the credit sync and reconciliation.
  */
 import type { GenerationPlan } from '../pipeline/plan';
-import type { ProviderRegistry } from '../pipeline/types';
-import type { ProviderCapabilities } from '../providers/provider';
+import type { ProviderCapabilities, ProviderRegistry } from '../providers/provider';
 import type { ProviderSource } from '../providers/provider-registry';
 import type { SettingsStore } from '../settings/settings-store';
-import type { AccountService } from './account-service';
+import type { AccountService } from '../account/account-service';
 
 /** A source whose availability depends on which other providers are available. */
 export interface ContextualSource extends ProviderSource {
