@@ -6,8 +6,10 @@
 import sharp from 'sharp';
 
 export function colourForSeed(seed: number): string {
-  // A cheap integer hash (Knuth's multiplicative) spread over 24 bits of colour.
-  const hash = Number((BigInt(Math.trunc(seed)) * 2654435761n) % 16777216n);
+  // A cheap integer hash (Knuth's multiplicative) spread over 24 bits of colour, each channel
+  // kept at or below 0xbf: a near-white disc on the white background would be taken for
+  // background by the emoji and pixel cut-outs (tolerance 48) and fail the job at random seeds.
+  const hash = Number((BigInt(Math.trunc(seed)) * 2654435761n) % 16777216n) & 0xbfbfbf;
   return `#${hash.toString(16).padStart(6, '0')}`;
 }
 
