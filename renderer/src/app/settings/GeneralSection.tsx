@@ -14,27 +14,66 @@ export function GeneralSection() {
       <ThemeSetting />
       <WorkspacesRootSetting />
       <ReduceMotionSetting />
+      <PromptEngineSetting />
     </SettingsSection>
   );
 }
 
+const PROMPT_ENGINES = [
+  { value: 'oss', label: 'Local builders' },
+  { value: 'hosted', label: 'WokGen account' },
+] as const;
+
 function ThemeSetting() {
   const theme = useSettings((s) => s.settings.theme);
   const update = useSettings((s) => s.update);
+  return (
+    <ChoiceSetting
+      label="Theme"
+      description="How the studio looks. Dark suits long sessions with artwork."
+      options={THEMES}
+      value={theme}
+      onChange={(value) => void update({ theme: value })}
+    />
+  );
+}
+
+function PromptEngineSetting() {
+  const engine = useSettings((s) => s.settings.promptEngine);
+  const update = useSettings((s) => s.update);
+  return (
+    <ChoiceSetting
+      label="Prompt engine"
+      description="Who writes the final prompt. The WokGen account's engine is used only while you are signed in; offline or signed out the local builders run and the studio says so. PROMPT_ENGINE in the environment overrides this."
+      options={PROMPT_ENGINES}
+      value={engine}
+      onChange={(value) => void update({ promptEngine: value })}
+    />
+  );
+}
+
+/** A labelled row of radio buttons (one tab stop, arrow keys move between them). */
+function ChoiceSetting<T extends string>({
+  label,
+  description,
+  options,
+  value,
+  onChange,
+}: {
+  readonly label: string;
+  readonly description: string;
+  readonly options: ReadonlyArray<{ readonly value: T; readonly label: string }>;
+  readonly value: T;
+  readonly onChange: (value: T) => void;
+}) {
   const name = useId();
   return (
-    <SettingRow label="Theme" description="How the studio looks. Dark suits long sessions with artwork.">
+    <SettingRow label={label} description={description}>
       <fieldset className="segmented">
-        <legend className="visually-hidden">Theme</legend>
-        {THEMES.map((option) => (
+        <legend className="visually-hidden">{label}</legend>
+        {options.map((option) => (
           <label key={option.value} className="segmented-option">
-            <input
-              type="radio"
-              name={name}
-              value={option.value}
-              checked={theme === option.value}
-              onChange={() => void update({ theme: option.value })}
-            />
+            <input type="radio" name={name} value={option.value} checked={value === option.value} onChange={() => onChange(option.value)} />
             <span>{option.label}</span>
           </label>
         ))}
