@@ -91,6 +91,26 @@ describe('exports store', () => {
     expect(fake.listenerCount('wokpack.imported')).toBe(0);
   });
 
+  it('stops a running import through exports.cancel with the pack token, saying nothing was added', async () => {
+    const { fake, store, toasts } = setup();
+    const summary: WokpackSummary = { token: 'b'.repeat(32), fileName: 'big.wokpack', assetCount: 90, modes: { pixel: 90 }, crossMode: false, exportedAt: 1 };
+    const answer = deferred<void>();
+    fake.handlers['wokpack.import'] = async () => {
+      await answer.promise;
+      return { ok: false, error: { code: 'cancelled', message: 'The import was cancelled; nothing was imported.' } };
+    };
+    fake.handlers['exports.cancel'] = () => {
+      answer.resolve();
+      return ok({ cancelled: true });
+    };
+    const importing = store.getState().importPack(summary, WS, false);
+    await store.getState().cancelImport();
+    await importing;
+    expect(fake.callsTo('exports.cancel')).toEqual([{ exportId: summary.token }]);
+    expect(store.getState().importing).toBeNull();
+    expect(toasts.at(-1)).toMatchObject({ tone: 'info', title: 'Import stopped', message: 'Nothing was added to the workspace.' });
+  });
+
   it('shows why a pack was refused', async () => {
     const { fake, store, toasts } = setup();
     fake.handlers['wokpack.choose'] = () => ({ ok: false, error: { code: 'invalid_input', message: 'The pack holds a file named "../x", which points outside the pack; nothing was imported.', field: 'file' } });

@@ -49,6 +49,8 @@ export interface ExportsState {
   loadFormats(mode: ModeId): Promise<void>;
   run(request: ExportRequest): Promise<Result<ExportResult>>;
   cancel(): Promise<void>;
+  /** Stops the running `.wokpack` import; it is all-or-nothing, so nothing is kept. */
+  cancelImport(): Promise<void>;
   reveal(file: string): Promise<void>;
   choosePack(workspaceId: string): Promise<Result<WokpackSummary>>;
   importPack(summary: WokpackSummary, workspaceId: string, allowCrossMode: boolean): Promise<Result<WokpackImportResult>>;
@@ -121,6 +123,12 @@ export function createExportsStore({ api, notify, onImported, newId = () => `exp
       await api.exports.cancel({ exportId: running.exportId });
     },
 
+    async cancelImport() {
+      const importing = get().importing;
+      if (importing === null) return;
+      await api.exports.cancel({ exportId: importing.token });
+    },
+
     async reveal(file) {
       const result = await api.exports.reveal({ file });
       if (!result.ok) notifyError(notify, result.error, 'Could not reveal the file');
@@ -136,7 +144,8 @@ export function createExportsStore({ api, notify, onImported, newId = () => `exp
       set({ importing: { token: summary.token, progress: null } });
       const result = await api.wokpack.import({ token: summary.token, workspaceId, allowCrossMode });
       set((s) => (s.importing?.token === summary.token ? { importing: null } : s));
-      if (!result.ok) notifyError(notify, result.error, 'Import failed; nothing was added');
+      if (!result.ok && result.error.code === 'cancelled') notify({ tone: 'info', title: 'Import stopped', message: 'Nothing was added to the workspace.' });
+      else if (!result.ok) notifyError(notify, result.error, 'Import failed; nothing was added');
       else notify({ tone: 'success', title: 'Pack imported', message: `${plural(result.value.imported, 'asset')} from ${summary.fileName} added to the gallery.` });
       return result;
     },

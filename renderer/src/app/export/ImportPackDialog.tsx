@@ -21,6 +21,7 @@ export interface ImportPackDialogProps {
 
 export function ImportPackDialog({ workspace, summary, onClose }: ImportPackDialogProps) {
   const importPack = useExports((s) => s.importPack);
+  const cancelImport = useExports((s) => s.cancelImport);
   const importing = useExports((s) => (s.importing?.token === summary.token ? s.importing : null));
   const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -60,8 +61,9 @@ export function ImportPackDialog({ workspace, summary, onClose }: ImportPackDial
           {busy && <ProgressBar value={progressFraction(importing?.progress ?? null)} label={progressLabel(importing?.progress ?? null)} />}
         </DialogBody>
         <DialogFooter>
-          <Button type="button" variant="ghost" onClick={onClose} disabled={busy}>
-            Cancel
+          {/* While importing, Cancel stops the import (all-or-nothing: nothing is kept). */}
+          <Button type="button" variant="ghost" onClick={busy ? () => void cancelImport() : onClose}>
+            {busy ? 'Stop import' : 'Cancel'}
           </Button>
           <Button type="submit" variant="primary" pending={busy} disabled={busy || (summary.crossMode && !confirmed)}>
             Import
