@@ -114,7 +114,7 @@ describe('.wokpack import is all or nothing', () => {
     const inserted: NewAsset[] = [];
     await expect(
       importPack({ pack: await readPack(broken), workspace: { id: ws.id, mode: 'emoji', folder: ws.folder }, allowCrossMode: false, insertRows: (r) => void inserted.push(...r), packName: 'p', now: Date.now() }),
-    ).rejects.toBeTruthy();
+    ).rejects.toMatchObject({ code: 'invalid_input', field: 'file', message: expect.stringMatching(/broken\.svg is not a readable SVG.*nothing was imported/) });
     expect(inserted).toEqual([]);
     expect(listFiles(ws.folder)).toEqual(before);
   });
