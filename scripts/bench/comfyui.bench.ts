@@ -26,11 +26,11 @@ const SUCCESS_RUNS = 30;
 const PREVIEW_STEPS = 300;
 const PREVIEW_STEP_MS = 10;
 
-/** pipeline.bench.ts's provider picture: a blue field with a dark disc, PNG. */
+/** pipeline.bench.ts's provider picture: a blue field with a dark disc, opaque RGB PNG as ComfyUI's SaveImage writes it. */
 function benchPicture(width: number, height: number): Promise<Buffer> {
   const r = Math.round(Math.min(width, height) * 0.2);
   const disc = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><circle cx="${width / 2}" cy="${height / 2}" r="${r}" fill="#1e3a8a"/></svg>`);
-  return sharp({ create: { width, height, channels: 3, background: '#60a5fa' } }).composite([{ input: disc }]).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: '#60a5fa' } }).composite([{ input: disc }]).removeAlpha().png().toBuffer();
 }
 
 export async function runComfyUiBench(): Promise<void> {

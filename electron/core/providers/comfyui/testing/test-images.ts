@@ -13,6 +13,12 @@ export function colourForSeed(seed: number): string {
   return `#${hash.toString(16).padStart(6, '0')}`;
 }
 
+/**
+ * An opaque RGB PNG, as real servers send: ComfyUI's SaveImage writes
+ * `Image.fromarray(np.clip(255 * i, 0, 255).astype(np.uint8))` of a 3-channel IMAGE tensor, and
+ * the cloud FLUX/SDXL endpoints return RGB too. (sharp's composite adds an alpha channel, which
+ * is removed again: a spurious alpha would send every test through the transparent-image paths.)
+ */
 export async function renderSeedPng(seed: number, width: number, height: number): Promise<Buffer> {
   const r = Math.max(1, Math.floor(Math.min(width, height) / 3));
   const disc = Buffer.from(
@@ -20,6 +26,7 @@ export async function renderSeedPng(seed: number, width: number, height: number)
   );
   return sharp({ create: { width, height, channels: 3, background: '#ffffff' } })
     .composite([{ input: disc }])
+    .removeAlpha()
     .png({ compressionLevel: 1 })
     .toBuffer();
 }
