@@ -35,7 +35,7 @@ export async function runPipelineBench(): Promise<void> {
       .png()
       .toBuffer();
     const rgb1024 = await sharp(rgba1024).removeAlpha().png().toBuffer();
-    let png1024 = rgb1024;
+    let png1024: Buffer = rgb1024;
     const instant: Behaviour = async (request) => ({ bytes: png1024, mime: 'image/png', model: request.model });
     let providers: FakeProvider[] = [new FakeProvider(capabilities('together', { concurrency: 4 }), instant)];
     const pipeline = new Pipeline({
