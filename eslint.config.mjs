@@ -28,6 +28,15 @@ function otherModePatterns(self, folderName) {
   }));
 }
 
+/**
+ * Core modules outside `modes/` reach a mode only through a registry (modes/registry.ts,
+ * exports/registry.ts): shared machinery (e.g. the SVG sanitiser) lives in a neutral core module.
+ */
+const NO_MODE_INTERNALS = {
+  group: MODE_IDS.flatMap((m) => [`**/modes/${m}`, `**/modes/${m}/**`]),
+  message: 'Modes are sealed: outside modes/, the core reaches a mode only through a registry (modes/registry.ts, exports/registry.ts). Move shared machinery to a neutral core module (e.g. electron/core/svg).',
+};
+
 const restrict = (paths, patterns = []) => ['error', { paths, patterns }];
 
 // What no-restricted-imports cannot see: `electron.ipcMain` through a default/namespace
@@ -58,14 +67,16 @@ export default tseslint.config(
   { files: ['electron/main/ipc/**'], rules: { 'no-restricted-imports': restrict([RAW_IPC_RENDERER], [NO_RENDERER]), 'no-restricted-syntax': syntax(...NO_WHOLE_ELECTRON) } },
   // Preload: ipcRenderer lives here and nowhere else; it sees shared/ only.
   { files: ['electron/preload/**'], rules: { 'no-restricted-imports': restrict([RAW_IPC_MAIN], [NO_RENDERER, NO_CORE_FROM_PRELOAD]), 'no-restricted-syntax': syntax(...NO_WHOLE_ELECTRON) } },
-  // Core: plain Node, no Electron.
+  // Core: plain Node, no Electron; mode internals only through a registry.
   {
     files: ['electron/core/**'],
     rules: {
-      'no-restricted-imports': restrict([NO_ELECTRON, NO_ELECTRON_STORE], [NO_ELECTRON_SUBPATHS, NO_RENDERER, NO_REACT]),
+      'no-restricted-imports': restrict([NO_ELECTRON, NO_ELECTRON_STORE], [NO_ELECTRON_SUBPATHS, NO_RENDERER, NO_REACT, NO_MODE_INTERNALS]),
       'no-restricted-syntax': syntax(...NO_WHOLE_ELECTRON, NO_RAW_IPC_MEMBER, NO_DYNAMIC_ELECTRON),
     },
   },
+  // The exporters' registry is the one core module outside modes/ that knows every mode's exporters.
+  { files: ['electron/core/exports/registry.ts'], rules: { 'no-restricted-imports': restrict([NO_ELECTRON, NO_ELECTRON_STORE], [NO_ELECTRON_SUBPATHS, NO_RENDERER, NO_REACT]) } },
   // Each core mode folder: sealed from the other modes.
   ...MODE_IDS.map((mode) => ({
     files: [`electron/core/modes/${mode}/**`],

@@ -25,7 +25,7 @@ import { errnoCode, ioFailure } from '../../fs/errno';
 import { resolveInside } from '../../fs/path-containment';
 import type { NewAsset } from '../../library/assets-repo';
 import { newRowId } from '../../library/row-id';
-import { SvgSanitizeError, sanitizeSvg } from '../../modes/vector/svg-sanitize';
+import { SvgSanitizeError, sanitizeSvg } from '../../svg/sanitize';
 import type { PackAsset } from './manifest';
 import type { ReadPack } from './read-pack';
 
@@ -145,8 +145,9 @@ function trustedKind(claimed: AssetKind, byExtension: AssetKind): AssetKind {
 }
 
 /**
- * A pack's SVG is untrusted input like any imported SVG: it goes through the vector mode's
- * sanitiser (scripts, handlers, foreignObject, external references removed) before it is stored.
+ * A pack's SVG is untrusted input like any imported SVG: it goes through the core SVG
+ * sanitiser, electron/core/svg (scripts, handlers, foreignObject, external references
+ * removed), before it is stored.
  */
 function sanitizedSvg(bytes: Uint8Array, file: string): Uint8Array {
   try {

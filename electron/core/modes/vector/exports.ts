@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { optimize } from 'svgo';
 import { AppFailure } from '../../../../shared/errors';
 import { defineExporter, forEachSource, perAssetPath, type AnyExporter, type ExportContext, type ExportFile, type ExportSource } from '../../exports/exporter';
-import { SvgSanitizeError, requireSvgRootPlugin, sanitizePlugin } from './svg-sanitize';
+import { SvgSanitizeError, requireSvgRootPlugin, sanitizePlugin } from '../../svg/sanitize';
 
 const RASTER_SIZES = ['16', '24', '32', '48', '64', '128', '256', '512', '1024'] as const;
 /** librsvg's density ceiling in sharp. */

@@ -11,7 +11,6 @@ import { buildVectorPrompt } from './prompt';
 import { vectorQualityProfile } from './quality';
 import { vectorVariantMutation } from './variants';
 
-export { sanitizeSvg, SvgSanitizeError } from './svg-sanitize';
 export { VectorTraceError } from './post-process';
 
 export const vectorEngine: ModeEngine<VectorRequest> = {

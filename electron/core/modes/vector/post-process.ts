@@ -11,8 +11,6 @@ import type { ProcessedOutput, ProviderImage } from '../engine';
 import { optimiseSvg } from './svg-optimise';
 import { traceBitmap } from './trace';
 
-export { sanitizeSvg, SvgSanitizeError } from './svg-sanitize';
-
 /** Trace square: icons at 512; HD illustrations at 768 for their finer shapes. */
 export function traceSizeFor(request: Pick<VectorRequest, 'tool' | 'hd'>): number {
   return request.tool === 'illustration' && request.hd ? 768 : 512;

@@ -5,7 +5,7 @@
  * `currentColor`, so they take the colour of the text around them, as design-system icons do.
  */
 import { optimize, type CustomPlugin, type XastElement } from 'svgo';
-import { requireSvgRootPlugin, sanitizePlugin } from './svg-sanitize';
+import { requireSvgRootPlugin, sanitizePlugin } from '../../svg/sanitize';
 
 export interface OptimiseOptions {
   /** Output width and height in px (the SVG stays scalable through its viewBox). */

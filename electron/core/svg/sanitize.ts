@@ -3,8 +3,10 @@
  *
  * An SVG is a document, not a picture: it can carry scripts, event handlers, HTML inside
  * `<foreignObject>`, links to `javascript:` URLs and references to remote files. Our traced
- * output has none of these, but imported SVGs (the exporter reuses `sanitizeSvg`) may, and the
- * studio shows SVGs in the renderer. The rules are an allow-nothing-external list:
+ * output has none of these, but provider SVGs, exported files and SVGs imported from a .wokpack
+ * may, whatever their mode, and the studio shows SVGs in the renderer — so this lives in a
+ * neutral core module (not in the vector mode's sealed folder) that all of them import.
+ * The rules are an allow-nothing-external list:
  *
  * - elements that run or embed other documents are removed: script, foreignObject, iframe,
  *   embed, object, handler/listener (SVG Tiny), and the like, with everything inside them;

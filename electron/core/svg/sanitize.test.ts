@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { sanitizeSvg, SvgSanitizeError } from './svg-sanitize';
+import { sanitizeSvg, SvgSanitizeError } from './sanitize';
 
 const MALICIOUS = `<?xml version="1.0" encoding="UTF-8"?>
 <?xml-stylesheet type="text/css" href="https://evil.example/steal.css"?>
