@@ -257,6 +257,7 @@ export class Pipeline {
                   total: progress.total ?? null,
                   previewDataUrl: progress.preview ? `data:${progress.preview.mime};base64,${Buffer.from(progress.preview.bytes).toString('base64')}` : null,
                   ...(progress.partialText === undefined ? {} : { partialText: progress.partialText }),
+                  ...(progress.activity === undefined ? {} : { activity: progress.activity.slice(0, 200) }),
                 });
               },
             });

@@ -76,6 +76,12 @@ export interface ProviderProgress {
   readonly preview?: { readonly bytes: Uint8Array; readonly mime: string };
   /** Text providers: the whole answer so far (the uiux studio shows the code growing); throttled by the provider. */
   readonly partialText?: string;
+  /**
+   * What the provider is doing now, as a short phrase the queue shows under the bar ("Loading
+   * the model", "In fal.ai's queue, position 3"): the slow phases before the first step — a cold
+   * model load, a cloud queue — otherwise look like a frozen bar.
+   */
+  readonly activity?: string;
 }
 
 export interface Provider {

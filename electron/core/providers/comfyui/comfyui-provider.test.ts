@@ -204,7 +204,10 @@ describe('ComfyUI provider', () => {
     const progress: ProviderProgress[] = [];
     const output = await provider.generate(request(), new AbortController().signal, (p) => progress.push(p));
     expect(await sharp(output.bytes).metadata()).toMatchObject({ width: 64, height: 64 });
-    expect(progress).toEqual([]);
+    // No steps or previews are invented without the socket: only what polling knows — queued, then running.
+    expect(progress.every((p) => p.step === undefined && p.preview === undefined && p.fraction === 0)).toBe(true);
+    expect(progress[0]?.activity).toBe("Waiting in ComfyUI's queue");
+    expect(progress.slice(1).map((p) => p.activity)).toEqual(progress.length > 1 ? ['Running in ComfyUI (reconnecting for live progress)'] : []);
     expect(c.server.requests.filter((r) => r.path.startsWith('/history/')).length).toBeGreaterThan(0);
     // The socket comes back once the server lets it.
     c.server.controls.refuseSockets = false;

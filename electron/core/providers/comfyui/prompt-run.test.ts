@@ -18,7 +18,7 @@ interface Rig {
   readonly client: ComfyUiClient;
   readonly socket: ComfyUiSocket;
   run(graph?: Graph, signal?: AbortSignal): Promise<RunResult>;
-  /** Resolves at the run's first progress event (the job is following its socket by then). */
+  /** Resolves at the run's first sampler step (the job is following its socket and running by then). */
   readonly progressed: Promise<void>;
 }
 
@@ -51,7 +51,9 @@ async function rig(controls: Partial<ComfyTestControls> = {}, timing: Partial<Ru
     client,
     socket,
     run: (graph = txt2img(), signal = new AbortController().signal) =>
-      runPrompt({ client, socket, clientId: CLIENT_ID, log: silentLogger, timing: { ...TIMING, ...timing } }, graph, signal, () => progressed()),
+      runPrompt({ client, socket, clientId: CLIENT_ID, log: silentLogger, timing: { ...TIMING, ...timing } }, graph, signal, (p) => {
+        if (p.step !== undefined) progressed();
+      }),
   };
   rigs.push(made);
   return made;
@@ -165,5 +167,40 @@ describe('runPrompt', () => {
     const result = await r.run(txt2img(20));
     expect(result.images).toHaveLength(1);
     expect(r.server.requests.filter((q) => q.method === 'GET' && q.path === '/queue').length).toBeGreaterThan(0);
+  });
+
+  it('reports what ComfyUI is doing, phase by phase, from the nodes it executes (the bar is not frozen during a model load)', async () => {
+    const r = await rig({ stepMs: 5 });
+    const phases: string[] = [];
+    const steps: Array<[number | undefined, number | undefined, string | undefined]> = [];
+    const result = await runPrompt({ client: r.client, socket: r.socket, clientId: CLIENT_ID, log: silentLogger, timing: TIMING }, txt2img(3), new AbortController().signal, (p) => {
+      if (p.activity !== undefined && p.activity !== phases.at(-1)) phases.push(p.activity);
+      if (p.step !== undefined) steps.push([p.step, p.total, p.activity]);
+    });
+    expect(result.images).toHaveLength(1);
+    // txt2img: CheckpointLoaderSimple → CLIPTextEncode ×2 → EmptyLatentImage → KSampler → VAEDecode → SaveImage.
+    // An idle ComfyUI starts it at once (its events can even beat POST /prompt's answer): no waiting phase.
+    expect(phases).toEqual(['Loading the model', 'Reading the prompt', 'Preparing the canvas', 'Sampling', 'Decoding the image', 'Saving the image']);
+    // Steps carry the phase they belong to.
+    expect(steps).toEqual([
+      [1, 3, 'Sampling'],
+      [2, 3, 'Sampling'],
+      [3, 3, 'Sampling'],
+    ]);
+  });
+
+  it('a prompt queued behind another client\'s run says so until its turn comes', async () => {
+    const r = await rig({ stall: true }, { pendingCheckMs: 40 });
+    await r.client.queuePrompt(txt2img(), 'someone-else', 'other-prompt');
+    await r.server.whenRunning();
+    let last: string | undefined;
+    const job = runPrompt({ client: r.client, socket: r.socket, clientId: CLIENT_ID, log: silentLogger, timing: TIMING }, txt2img(), new AbortController().signal, (p) => {
+      last = p.activity ?? last;
+    });
+    await expect.poll(() => r.server.pendingPromptIds.length).toBe(1);
+    await expect.poll(() => last).toBe("Waiting in ComfyUI's queue");
+    r.server.controls.stall = false;
+    expect((await job).images).toHaveLength(1);
+    expect(last).toBe('Saving the image');
   });
 });

@@ -19,6 +19,7 @@ import { ProviderError, type ProviderProgress } from '../provider';
 import type { ComfyUiClient, HistoryEntry, ImageRef } from './comfyui-client';
 import type { ComfyUiSocket } from './comfyui-socket';
 import type { ComfyFrame } from './frames';
+import { nodeActivity, RUNNING_WITHOUT_EVENTS, samplerActivity, WAITING_IN_QUEUE } from './node-activity';
 import { PreviewThrottle } from './preview-throttle';
 import type { Graph } from './workflows/graph';
 
@@ -81,11 +82,25 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
   let fraction = 0;
   let step: number | undefined;
   let total: number | undefined;
+  let activity: string | undefined;
+  /** The current state, for every progress report (previews included). */
+  const current = (): ProviderProgress => ({
+    fraction,
+    ...(step === undefined ? {} : { step }),
+    ...(total === undefined ? {} : { total }),
+    ...(activity === undefined ? {} : { activity }),
+  });
+  /** A new phase: reported at once (phases change a handful of times per run). */
+  const enterPhase = (phrase: string) => {
+    if (phrase === activity) return;
+    activity = phrase;
+    onProgress(current());
+  };
   const cleanups: Array<() => void> = [];
 
   return new Promise<RunResult>((resolve, reject) => {
     const throttle = new PreviewThrottle<{ bytes: Uint8Array; mime: string }>(
-      (preview) => onProgress({ fraction, ...(step === undefined ? {} : { step }), ...(total === undefined ? {} : { total }), preview }),
+      (preview) => onProgress({ ...current(), preview }),
       timing.previewIntervalMs,
     );
     cleanups.push(() => throttle.dispose());
@@ -209,10 +224,21 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
         case 'execution_cached':
           started = true;
           break;
-        case 'executing':
+        case 'executing': {
           started = true;
-          if (data['node'] === null) succeed();
+          const node = data['node'];
+          if (node === null) succeed();
+          else if (typeof node === 'string' && graph[node]) {
+            const sampler = samplers.indexOf(node);
+            if (sampler < 0) {
+              // Steps belong to a sampler: "Decoding the image, step 30/30" would be wrong.
+              step = undefined;
+              total = undefined;
+            }
+            enterPhase(sampler >= 0 ? samplerActivity(sampler, samplers.length) : nodeActivity(graph[node].class_type));
+          }
           break;
+        }
         case 'progress': {
           const value = Number(data['value']);
           const max = Number(data['max']);
@@ -223,7 +249,7 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
           fraction = Math.min(1, (done + Math.min(1, value / max)) / Math.max(1, samplers.length));
           step = value;
           total = max;
-          onProgress({ fraction, step, total });
+          onProgress(current());
           break;
         }
         case 'executed': {
@@ -262,6 +288,7 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
         if (queue.running.includes(promptId)) {
           // Its start may have been missed (socket down or reconnecting): it is running now.
           started = true;
+          if (!deps.socket.isOpen) enterPhase(RUNNING_WITHOUT_EVENTS);
           return;
         }
         if (queue.pending.includes(promptId)) return;
@@ -321,6 +348,8 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
         promptId = answer.promptId;
       }
       queued = true;
+      // Until ComfyUI starts it (its own UI or other clients may have work queued ahead).
+      if (!started) enterPhase(WAITING_IN_QUEUE);
       for (const frame of early.splice(0)) onFrame(frame);
       if (settled) return;
       if (open && deps.socket.isOpen) watch();

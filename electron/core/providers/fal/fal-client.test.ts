@@ -44,6 +44,9 @@ describe('FalClient', () => {
     expect(fractions[0]).toBe(0.02);
     expect(fractions.at(-1)).toBe(1);
     expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
+    // The queue says where the job stands (queue_position counts the requests ahead of it).
+    const phases = progress.map((p) => p.activity).filter((a, i, all) => a !== undefined && a !== all[i - 1]);
+    expect(phases).toEqual(["In fal.ai's queue", "In fal.ai's queue, 1 ahead", "Next in fal.ai's queue", 'Generating on fal.ai']);
     // Polls waited on the clock, not in real time.
     expect(clock.sleeps).toEqual([500, 500, 500, 500]);
     expect(fal.cancelled).toEqual([]);

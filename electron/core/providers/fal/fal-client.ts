@@ -86,7 +86,7 @@ export class FalClient implements Provider {
     const urls = this.queueUrls(endpoint, requestId, submitted.body);
     const firstPosition = Math.max(1, submitted.body.queue_position ?? 1);
     let polls = 0;
-    onProgress({ fraction: 0.02 });
+    onProgress({ fraction: 0.02, activity: `In ${LABEL}'s queue` });
 
     await runRemoteJob({
       io: this.io,
@@ -98,12 +98,15 @@ export class FalClient implements Provider {
           case 'IN_QUEUE': {
             // Queue position 0 = next; moving up the queue fills the first tenth of the bar.
             const position = numberAt(body, 'queue_position') ?? firstPosition;
-            onProgress({ fraction: 0.02 + 0.08 * Math.max(0, 1 - position / firstPosition) });
+            onProgress({
+              fraction: 0.02 + 0.08 * Math.max(0, 1 - position / firstPosition),
+              activity: position <= 0 ? `Next in ${LABEL}'s queue` : `In ${LABEL}'s queue, ${position} ahead`,
+            });
             return { done: false };
           }
           case 'IN_PROGRESS':
             // fal reports no steps: creep towards 90 % so the bar shows life without lying about the end.
-            onProgress({ fraction: Math.min(0.9, 0.1 + 0.8 * (1 - 0.85 ** polls)) });
+            onProgress({ fraction: Math.min(0.9, 0.1 + 0.8 * (1 - 0.85 ** polls)), activity: `Generating on ${LABEL}` });
             return { done: false };
           case 'COMPLETED':
             return { done: true, value: undefined };

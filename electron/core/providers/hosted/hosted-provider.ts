@@ -51,7 +51,7 @@ export class HostedProvider implements Provider {
 
   async generate(request: ProviderRequest, signal: AbortSignal, onProgress: (progress: ProviderProgress) => void): Promise<ProviderOutput> {
     if (request.tier !== 'hd') throw new ProviderError('invalid_request', 'The WokGen account only runs HD generations (standard ones run locally or on your keys).');
-    onProgress({ fraction: 0.05 });
+    onProgress({ fraction: 0.05, activity: `Generating on your ${HOSTED_LABEL}` });
     this.charges.callStarted();
     try {
       return await this.run(request, signal, onProgress);

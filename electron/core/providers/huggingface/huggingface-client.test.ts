@@ -58,6 +58,11 @@ describe('HuggingFaceClient', () => {
     const fractions = progress.map((p) => p.fraction);
     expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
     expect(fractions.at(-1)).toBe(1);
+    // The wait is explained, with Hugging Face's own estimate.
+    expect(progress.filter((p) => p.activity?.includes('loading')).map((p) => p.activity)).toEqual([
+      'Hugging Face is loading the model (about 21 s)',
+      'Hugging Face is loading the model (about 21 s)',
+    ]);
   });
 
   it('gives up when loading would outlast the budget: timeout, saying so', async () => {

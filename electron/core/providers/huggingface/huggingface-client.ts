@@ -84,7 +84,7 @@ export class HuggingFaceClient implements Provider {
     };
     const url = joinUrl(this.baseUrl, `models/${request.model.split('/').map(encodeURIComponent).join('/')}`);
     const started = this.io.clock.now();
-    onProgress({ fraction: 0.05 });
+    onProgress({ fraction: 0.05, activity: `Generating on ${LABEL}` });
     for (let attempt = 0; ; attempt += 1) {
       try {
         const answer = await this.io.http.image(
@@ -102,7 +102,10 @@ export class HuggingFaceClient implements Provider {
           throw new ProviderError('timeout', `${LABEL} is still loading ${request.model} (about ${Math.ceil(estimate)} s more); try again shortly or pick another provider.`);
         }
         // Loading is the first half of the bar: the user sees the wait is going somewhere.
-        onProgress({ fraction: Math.min(0.5, 0.05 + (0.45 * (waited + waitMs)) / this.loadBudgetMs) });
+        onProgress({
+          fraction: Math.min(0.5, 0.05 + (0.45 * (waited + waitMs)) / this.loadBudgetMs),
+          activity: `${LABEL} is loading the model (about ${Math.ceil(estimate)} s)`,
+        });
         await this.io.clock.sleep(waitMs, signal).catch(() => {
           throw new ProviderError('cancelled', 'Cancelled.');
         });

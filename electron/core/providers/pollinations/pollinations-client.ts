@@ -82,9 +82,10 @@ export class PollinationsClient implements Provider {
     });
     // encodeURIComponent: a "/", "?" or "#" in the prompt must not change the route.
     const url = `${joinUrl(this.baseUrl, `prompt/${encodeURIComponent(request.prompt)}`)}?${query.toString()}`;
-    onProgress({ fraction: 0.02 });
+    // One request at a time, one per 5 s app-wide: a second job waits its turn here.
+    onProgress({ fraction: 0.02, activity: `Waiting for a free ${LABEL} slot (one request every 5 s)` });
     return this.gate.run(async () => {
-      onProgress({ fraction: 0.1 });
+      onProgress({ fraction: 0.1, activity: `Generating on ${LABEL}` });
       const answer = await this.io.http.image(
         { url, headers: { accept: 'image/jpeg, image/png, image/webp', ...(key ? { authorization: `Bearer ${key}` } : {}) }, signal, rateLimited: true, ...(key ? { secrets: [key] } : {}) },
         this.io.maxImageBytes,

@@ -63,6 +63,10 @@ describe('ReplicateClient', () => {
     expect(replicate.server.requestsTo(/^\/v1\/predictions\/\w+$/, 'GET')).toHaveLength(4);
     expect(progress.filter((p) => p.step !== undefined).map((p) => `${p.step}/${p.total}`)).toEqual(['1/4', '2/4', '3/4']);
     expect(progress.at(-1)?.fraction).toBe(1);
+    // A cold start is named while it lasts; steps come with "Generating".
+    const phases = progress.map((p) => p.activity).filter((a, i, all) => a !== undefined && a !== all[i - 1]);
+    expect(phases).toEqual(['Sent to Replicate', 'Replicate is starting the model (a cold start can take a few minutes)', 'Generating on Replicate']);
+    expect(progress.filter((p) => p.step !== undefined).every((p) => p.activity === 'Generating on Replicate')).toBe(true);
     expect(clock.sleeps).toEqual([1_000, 1_000, 1_000, 1_000]);
   });
 

@@ -102,7 +102,7 @@ export class ReplicateClient implements Provider {
     const id = created.body.id;
     if (typeof id !== 'string' || id === '') throw new ProviderError('provider_failure', `${LABEL} accepted the prediction but returned no id.`);
     const urls = this.predictionUrls(id, created.body);
-    onProgress({ fraction: 0.05 });
+    onProgress({ fraction: 0.05, activity: `Sent to ${LABEL}` });
 
     let latest: Prediction | null = created.body;
     const output = await runRemoteJob({
@@ -139,11 +139,13 @@ export class ReplicateClient implements Provider {
       case 'aborted':
         throw new ProviderError('provider_failure', `${LABEL}: the prediction was ${prediction.status} on Replicate's side.`);
       case 'starting':
-        onProgress({ fraction: 0.08 });
+        // Replicate boots a model that has no warm instance ("cold start"): minutes for big ones.
+        onProgress({ fraction: 0.08, activity: `${LABEL} is starting the model (a cold start can take a few minutes)` });
         return { done: false };
       case 'processing': {
         const steps = stepsFromLogs(prediction.logs);
-        onProgress(steps ? { fraction: 0.1 + 0.8 * (steps.step / steps.total), step: steps.step, total: steps.total } : { fraction: 0.1 });
+        const activity = `Generating on ${LABEL}`;
+        onProgress(steps ? { fraction: 0.1 + 0.8 * (steps.step / steps.total), step: steps.step, total: steps.total, activity } : { fraction: 0.1, activity });
         return { done: false };
       }
       default:

@@ -53,7 +53,7 @@ export class ChatProvider implements Provider {
       { role: 'system', content: CODE_SYSTEM_MESSAGE },
       { role: 'user', content: request.prompt },
     ];
-    onProgress({ fraction: 0.02 });
+    onProgress({ fraction: 0.02, activity: `${this.capabilities.label} is writing the code` });
     const answer = await streamChatCompletion(this.options.transport, {
       baseUrl: endpoint.baseUrl,
       key: endpoint.key,

@@ -95,7 +95,7 @@ export class TogetherImageClient implements Provider {
       ...(isPro(model) || isSchnell(model) ? {} : { guidance_scale: request.guidance }),
       ...(request.negativePrompt && !isFlux(model) ? { negative_prompt: request.negativePrompt } : {}),
     };
-    onProgress({ fraction: 0.05 });
+    onProgress({ fraction: 0.05, activity: `Generating on ${LABEL}` });
     const answer = await this.io.http.json<TogetherImageResponse>({
       url: joinUrl(this.baseUrl, 'images/generations'),
       headers: { authorization: `Bearer ${key}` },
