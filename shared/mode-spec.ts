@@ -90,6 +90,11 @@ export const GenerationBaseSchema = z.object({
   inputAssetId: z.string().min(1).max(64).optional(),
   /** Inpaint mask: a PNG as base64 (white = repaint), same size as the input image. */
   maskPngBase64: z.string().max(16_000_000).optional(),
+  /**
+   * Instead of `maskPngBase64`: the mask an earlier job of this workspace stored in the
+   * workspace folder (Retry, Re-run and Remix of an inpaint job from any session).
+   */
+  maskFromJobId: z.string().uuid({ error: 'The mask’s job (maskFromJobId) must be the id of an earlier job.' }).optional(),
 });
 
 export function sizeSchema(sizes: SizeSpec) {
@@ -116,6 +121,55 @@ export function toolBatchLimit(tools: ReadonlyArray<ToolSpec>) {
     }
   };
   // Only on an object: a null payload has no fields to read.
+  const options = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
+  return [check, options] as const;
+}
+
+/** A base64 PNG always starts with the encoded signature \x89PNG\r\n\x1a\n. */
+export const PNG_BASE64_PREFIX = 'iVBORw0KGgo';
+
+export interface FieldIssue {
+  readonly field: 'maskPngBase64' | 'maskFromJobId';
+  readonly message: string;
+}
+
+/**
+ * The mask fields' rules for the request's tool: a tool whose input is image+mask needs a mask,
+ * painted (`maskPngBase64`) or an earlier job's (`maskFromJobId`), never both; any other tool
+ * takes neither. Reads the payload defensively (it runs even when other fields failed).
+ */
+export function maskFieldIssues(tools: ReadonlyArray<ToolSpec>, request: Partial<Record<string, unknown>>): FieldIssue[] {
+  const tool = tools.find((candidate) => candidate.id === request.tool);
+  if (tool === undefined) return [];
+  const mask = request.maskPngBase64;
+  const fromJob = request.maskFromJobId;
+  if (tool.input !== 'image+mask') {
+    const takers = tools.filter((candidate) => candidate.input === 'image+mask').map((candidate) => candidate.label.toLowerCase());
+    const message = takers.length > 0 ? `Only the ${takers.join(' and ')} tool takes a mask.` : `The ${tool.label} tool does not take a mask.`;
+    return [
+      ...(mask !== undefined ? [{ field: 'maskPngBase64' as const, message }] : []),
+      ...(fromJob !== undefined ? [{ field: 'maskFromJobId' as const, message }] : []),
+    ];
+  }
+  if (fromJob !== undefined) {
+    return mask === undefined ? [] : [{ field: 'maskFromJobId', message: 'Send either a painted mask or the earlier job’s mask, not both.' }];
+  }
+  if (typeof mask !== 'string' || mask.length === 0) {
+    return [{ field: 'maskPngBase64', message: `Paint the area to repaint: ${tool.label.toLowerCase()} needs a mask.` }];
+  }
+  if (!mask.startsWith(PNG_BASE64_PREFIX)) return [{ field: 'maskPngBase64', message: 'The mask must be a PNG image.' }];
+  return [];
+}
+
+/**
+ * `maskFieldIssues` as a zod refinement: `.superRefine(...toolMaskFields(tools))`. Like
+ * `toolBatchLimit`, it also runs when other fields failed, on an object payload only.
+ */
+export function toolMaskFields(tools: ReadonlyArray<ToolSpec>) {
+  const check = (request: object, ctx: z.RefinementCtx): void => {
+    const fields = request as Partial<Record<string, unknown>>;
+    for (const { field, message } of maskFieldIssues(tools, fields)) ctx.addIssue({ code: 'custom', path: [field], message, input: fields[field] });
+  };
   const options = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
   return [check, options] as const;
 }

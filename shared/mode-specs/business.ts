@@ -8,7 +8,7 @@
  * can fill (a 4:1 LinkedIn banner is not a logo).
  */
 import { z } from 'zod';
-import { GenerationBaseSchema, idsOf, sizeSchema, type ModeSpec, type PresetSpec, type ToolSpec } from '../mode-spec';
+import { GenerationBaseSchema, idsOf, sizeSchema, toolMaskFields, type ModeSpec, type PresetSpec, type ToolSpec } from '../mode-spec';
 
 export const BUSINESS_TOOL_IDS = ['logo', 'brand-kit', 'slide', 'social', 'web-hero'] as const;
 export type BusinessTool = (typeof BUSINESS_TOOL_IDS)[number];
@@ -192,7 +192,8 @@ export const BusinessRequestSchema = GenerationBaseSchema.extend({
             : `The ${tool?.label ?? request.tool} tool takes these formats: ${allowed.join(', ')}.`,
       });
     }
-  });
+  })
+  .superRefine(...toolMaskFields(TOOLS));
 
 export type BusinessRequestInput = z.input<typeof BusinessRequestSchema>;
 export type BusinessRequest = z.output<typeof BusinessRequestSchema>;

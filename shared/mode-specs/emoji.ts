@@ -7,7 +7,7 @@
  * transparent, so it is not a control.
  */
 import { z } from 'zod';
-import { GenerationBaseSchema, idsOf, sizeSchema, type ModeSpec, type PresetSpec, type ToolSpec } from '../mode-spec';
+import { GenerationBaseSchema, idsOf, sizeSchema, toolMaskFields, type ModeSpec, type PresetSpec, type ToolSpec } from '../mode-spec';
 
 export const EMOJI_TOOL_IDS = ['emoji', 'pack'] as const;
 export type EmojiTool = (typeof EMOJI_TOOL_IDS)[number];
@@ -80,7 +80,8 @@ export const EmojiRequestSchema = GenerationBaseSchema.extend({
     if (request.tool === 'pack' && request.batch < 2) {
       ctx.addIssue({ code: 'custom', path: ['batch'], message: 'A pack has 2 to 4 emoji (one expression each); set batch to 2 or more.' });
     }
-  });
+  })
+  .superRefine(...toolMaskFields(TOOLS));
 
 export type EmojiRequestInput = z.input<typeof EmojiRequestSchema>;
 export type EmojiRequest = z.output<typeof EmojiRequestSchema>;

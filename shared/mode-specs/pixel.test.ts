@@ -13,6 +13,7 @@ import {
 
 const WORKSPACE_ID = '3f0e6c1e-4a5b-4c2d-9e8f-0a1b2c3d4e5f';
 const MINIMAL = { workspaceId: WORKSPACE_ID, prompt: 'a sword', mode: 'pixel' } as const;
+const JOB_ID = '01956a3b-7c00-7abc-8def-0123456789ab';
 const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 /** The issues of a failed parse as [path, message] pairs (fails the test if the parse succeeds). */
@@ -143,6 +144,8 @@ describe('PixelRequestSchema', () => {
     expect(PixelRequestSchema.parse({ ...MINIMAL, tool: 'scene', batch: 4 }).batch).toBe(4);
     expect(PixelRequestSchema.parse({ ...MINIMAL, tool: 'rotate', inputAssetId: 'asset-1' }).tool).toBe('rotate');
     expect(PixelRequestSchema.parse({ ...MINIMAL, tool: 'inpaint', inputAssetId: 'asset-1', maskPngBase64: PNG_BASE64 }).tool).toBe('inpaint');
+    // An earlier job's stored mask stands in for a painted one (Retry/Re-run/Remix from any session).
+    expect(PixelRequestSchema.parse({ ...MINIMAL, tool: 'inpaint', inputAssetId: 'asset-1', maskFromJobId: JOB_ID }).maskFromJobId).toBe(JOB_ID);
     expect(PixelRequestSchema.parse({ ...MINIMAL, tool: 'animate', size: 256, controls: { frameCount: 12 } }).controls.frameCount).toBe(12);
   });
 
@@ -161,6 +164,9 @@ describe('PixelRequestSchema', () => {
     ['inpaint with an empty mask', { tool: 'inpaint', inputAssetId: 'asset-1', maskPngBase64: '' }, 'maskPngBase64', /needs a mask/],
     ['a mask that is not a PNG', { tool: 'inpaint', inputAssetId: 'asset-1', maskPngBase64: '/9j/4AAQSkZJRg==' }, 'maskPngBase64', /PNG/],
     ['a mask on generate', { maskPngBase64: PNG_BASE64 }, 'maskPngBase64', /Only the inpaint tool/],
+    ['an earlier job’s mask on rotate', { tool: 'rotate', inputAssetId: 'asset-1', maskFromJobId: JOB_ID }, 'maskFromJobId', /Only the inpaint tool/],
+    ['a painted mask and an earlier job’s', { tool: 'inpaint', inputAssetId: 'asset-1', maskPngBase64: PNG_BASE64, maskFromJobId: JOB_ID }, 'maskFromJobId', /not both/],
+    ['a mask job id that is not an id', { tool: 'inpaint', inputAssetId: 'asset-1', maskFromJobId: '../jobs/x' }, 'maskFromJobId', /id of an earlier job/],
     ['an animation larger than 256', { tool: 'animate', size: 512 }, 'size', /at most 256/],
     ['a bad control', { controls: { paletteSize: 3 } }, 'controls.paletteSize', /Palette size/],
     ['an unknown control', { controls: { dithering: true } }, 'controls', /Unknown controls field: “dithering”\./],
@@ -179,6 +185,8 @@ describe('PixelRequestSchema', () => {
       { mode: 'uiux' },
       { tool: 'rotate', batch: 2 },
       { tool: 'inpaint' },
+      { tool: 'inpaint', inputAssetId: 'a', maskFromJobId: 'x', maskPngBase64: PNG_BASE64 },
+      { maskFromJobId: JOB_ID },
       { controls: { outlineStyle: 'soft', pixelEra: 'x', frameCount: 99 } },
       { extra: 1 },
     ];

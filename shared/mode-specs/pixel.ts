@@ -7,7 +7,7 @@
  * validates requests with the same schema.
  */
 import { z } from 'zod';
-import { GenerationBaseSchema, idsOf, sizeSchema, type ModeSpec, type PresetSpec, type ToolSpec } from '../mode-spec';
+import { GenerationBaseSchema, idsOf, maskFieldIssues, sizeSchema, type ModeSpec, type PresetSpec, type ToolSpec } from '../mode-spec';
 
 const PIXEL_TOOLS = [
   { id: 'generate', label: 'Generate', description: 'Create a pixel art asset from a prompt.', output: 'image', maxBatch: 4, input: 'none' },
@@ -120,9 +120,6 @@ export const FRAME_COUNT = { min: 2, max: 12, default: 6 } as const;
 /** Animations are capped lower than stills (seed: 32–256): up to 12 frames of 512² is a heavy GIF. */
 export const ANIMATE_MAX_SIZE = 256;
 
-/** A base64 PNG always starts with the encoded signature \x89PNG\r\n\x1a\n. */
-const PNG_BASE64_PREFIX = 'iVBORw0KGgo';
-
 /** Object-level messages (a non-object payload, unknown keys) as sentences that name the keys. */
 function objectError(what: string) {
   return (issue: { code?: string; keys?: ReadonlyArray<string> }): string | undefined => {
@@ -206,13 +203,7 @@ export const PixelRequestSchema = z
     if (tool.input !== 'none' && (typeof request.inputAssetId !== 'string' || request.inputAssetId.length === 0)) {
       add('inputAssetId', `${tool.label} starts from an image: choose one from the gallery or a file.`);
     }
-    const mask = request.maskPngBase64;
-    if (tool.input === 'image+mask') {
-      if (typeof mask !== 'string' || mask.length === 0) add('maskPngBase64', 'Paint the area to repaint: inpaint needs a mask.');
-      else if (!mask.startsWith(PNG_BASE64_PREFIX)) add('maskPngBase64', 'The mask must be a PNG image.');
-    } else if (mask !== undefined) {
-      add('maskPngBase64', 'Only the inpaint tool takes a mask.');
-    }
+    for (const { field, message } of maskFieldIssues(PIXEL_SPEC.tools, request)) add(field, message);
     if (tool.id === 'animate' && typeof request.size === 'number' && request.size > ANIMATE_MAX_SIZE) {
       add('size', `Animations can be at most ${ANIMATE_MAX_SIZE} pixels; choose a smaller size.`);
     }

@@ -7,7 +7,7 @@
  * quick picks 375/768/1280/1440/1920, 3 HD credits.
  */
 import { z } from 'zod';
-import { GenerationBaseSchema, idsOf, sizeSchema, toolBatchLimit, type ModeSpec, type PresetSpec, type ToolSpec } from '../mode-spec';
+import { GenerationBaseSchema, idsOf, sizeSchema, toolBatchLimit, toolMaskFields, type ModeSpec, type PresetSpec, type ToolSpec } from '../mode-spec';
 import { objectMessages } from './schema-messages';
 
 export const UIUX_TOOL_IDS = ['section', 'component', 'page'] as const;
@@ -149,7 +149,8 @@ export const UiuxRequestSchema = z
     },
     { error: objectMessages('request') },
   )
-  .superRefine(...toolBatchLimit(TOOLS));
+  .superRefine(...toolBatchLimit(TOOLS))
+  .superRefine(...toolMaskFields(TOOLS));
 
 export type UiuxRequestInput = z.input<typeof UiuxRequestSchema>;
 export type UiuxRequest = z.output<typeof UiuxRequestSchema>;

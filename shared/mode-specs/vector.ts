@@ -6,7 +6,7 @@
  * and illustration, styles outline/filled/rounded/sharp, sizes 24–512 (default 48), 2 HD credits.
  */
 import { z } from 'zod';
-import { GenerationBaseSchema, idsOf, sizeSchema, toolBatchLimit, type ModeSpec, type PresetSpec, type ToolSpec } from '../mode-spec';
+import { GenerationBaseSchema, idsOf, sizeSchema, toolBatchLimit, toolMaskFields, type ModeSpec, type PresetSpec, type ToolSpec } from '../mode-spec';
 import { objectMessages } from './schema-messages';
 
 export const VECTOR_TOOL_IDS = ['icon', 'illustration'] as const;
@@ -103,7 +103,8 @@ export const VectorRequestSchema = z
     },
     { error: objectMessages('request') },
   )
-  .superRefine(...toolBatchLimit(TOOLS));
+  .superRefine(...toolBatchLimit(TOOLS))
+  .superRefine(...toolMaskFields(TOOLS));
 
 export type VectorRequestInput = z.input<typeof VectorRequestSchema>;
 export type VectorRequest = z.output<typeof VectorRequestSchema>;

@@ -19,6 +19,12 @@ import { formatForExtension } from './asset-formats';
 export const ASSETS_DIR = 'assets';
 export const THUMBNAILS_DIR = '.wokgen/thumbnails';
 export const THUMBNAIL_EXTENSION = 'webp';
+/**
+ * Inpaint masks, one per job that had one: app data beside the thumbnails (out of `assets/`, so
+ * the gallery and a rebuild from disk never take a mask for an asset), kept so Retry, Re-run
+ * and Remix of the job can send the same mask in a later session.
+ */
+export const MASKS_DIR = '.wokgen/masks';
 
 export interface AssetFileName {
   readonly jobId: string;
@@ -67,4 +73,10 @@ export function originalAssetPath(name: AssetFileName): string {
 export function thumbnailPath(assetId: string): string {
   requireId(assetId, 'assetId');
   return `${THUMBNAILS_DIR}/${assetId}.${THUMBNAIL_EXTENSION}`;
+}
+
+/** `.wokgen/masks/<jobId>.png`: the inpaint mask a job was submitted with (white = repaint). */
+export function maskPath(jobId: string): string {
+  requireId(jobId, 'jobId');
+  return `${MASKS_DIR}/${jobId}.png`;
 }

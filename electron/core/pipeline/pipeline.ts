@@ -22,6 +22,7 @@ import { resolveInside } from '../fs/path-containment';
 import type { PromptEngineChoice } from '../prompt/prompt-engine';
 import { toProviderError, type ProviderRequest } from '../providers/provider';
 import { abortableSleep, promptForProvider, runSlot, SlotFailure, type SlotSuccess } from './attempt';
+import { readJobMask, storeJobMask } from './job-mask';
 import { planGeneration, type GenerationPlan, type PlanDeps } from './plan';
 import { KeyedSemaphore } from './semaphore';
 import { slotSeed } from './seeds';
@@ -106,7 +107,28 @@ export class Pipeline {
     this.deps.beforeQueue?.(plan);
     const input = this.loadInputImages(plan);
     const jobId = newRowId(this.now());
-    const job = this.deps.library.jobs.insert({
+    // The mask goes to the workspace folder before the job is queued: Retry, Re-run and Remix
+    // in a later session send `maskFromJobId` and get the same mask back.
+    const maskPath = input.mask ? storeJobMask(plan.workspace.folder, jobId, input.mask.bytes, plan.request.maskFromJobId ? 'maskFromJobId' : 'maskPngBase64') : null;
+    let job: Job;
+    try {
+      job = this.insertQueued(plan, jobId, maskPath);
+    } catch (error) {
+      // Refused after all: no mask file without its job.
+      if (maskPath !== null) this.removeFiles(plan.workspace.folder, [maskPath]);
+      throw error;
+    }
+    this.emit('jobs.queued', job);
+    const controller = new AbortController();
+    const done = this.run(plan, job, controller.signal, input)
+      .catch((error: unknown) => this.deps.log.error('pipeline run crashed', { jobId, error: String(error) }))
+      .finally(() => this.running.delete(jobId));
+    this.running.set(jobId, { controller, done, workspaceId: plan.workspace.id });
+    return job;
+  }
+
+  private insertQueued(plan: GenerationPlan, jobId: string, maskPath: string | null): Job {
+    return this.deps.library.jobs.insert({
       id: jobId,
       workspaceId: plan.workspace.id,
       mode: plan.request.mode,
@@ -127,16 +149,11 @@ export class Pipeline {
         chain: plan.chain.map((c) => c.id),
         ...(plan.frames ? { frames: plan.frames } : {}),
         ...(plan.request.inputAssetId ? { inputAssetId: plan.request.inputAssetId } : {}),
+        // Relative to the workspace folder (`.wokgen/masks/<jobId>.png`); `requestFromJob` turns it into `maskFromJobId`.
+        ...(maskPath !== null ? { maskPath } : {}),
       },
       createdAt: this.now(),
     });
-    this.emit('jobs.queued', job);
-    const controller = new AbortController();
-    const done = this.run(plan, job, controller.signal, input)
-      .catch((error: unknown) => this.deps.log.error('pipeline run crashed', { jobId, error: String(error) }))
-      .finally(() => this.running.delete(jobId));
-    this.running.set(jobId, { controller, done, workspaceId: plan.workspace.id });
-    return job;
   }
 
   /** True when the job was still queued or running and is now being cancelled. */
@@ -444,9 +461,12 @@ export class Pipeline {
     }
   }
 
-  /** Tools that start from an image: the input asset must belong to this workspace. */
+  /**
+   * Tools that start from an image: the input asset must belong to this workspace; the mask is
+   * the painted one, or the one an earlier job of this workspace stored.
+   */
   private loadInputImages(plan: GenerationPlan): Pick<ProviderRequest, 'inputImage' | 'mask'> {
-    const { inputAssetId, maskPngBase64 } = plan.request;
+    const { inputAssetId, maskPngBase64, maskFromJobId } = plan.request;
     if (inputAssetId === undefined) return {};
     const asset = this.deps.library.assets.get(inputAssetId);
     if (!asset || asset.workspaceId !== plan.workspace.id) {
@@ -458,9 +478,10 @@ export class Pipeline {
     } catch {
       throw new AppFailure('not_found', 'The input image file is missing from the workspace folder.', 'inputAssetId');
     }
+    const mask = maskFromJobId ? readJobMask(this.deps.library.jobs, plan.workspace, maskFromJobId) : maskPngBase64 ? Buffer.from(maskPngBase64, 'base64') : null;
     return {
       inputImage: { bytes, mime: asset.mime },
-      ...(maskPngBase64 ? { mask: { bytes: Buffer.from(maskPngBase64, 'base64'), mime: 'image/png' } } : {}),
+      ...(mask ? { mask: { bytes: mask, mime: 'image/png' } } : {}),
     };
   }
 }

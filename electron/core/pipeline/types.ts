@@ -21,6 +21,7 @@ export interface ModeRequest {
   readonly size: number;
   readonly inputAssetId?: string | undefined;
   readonly maskPngBase64?: string | undefined;
+  readonly maskFromJobId?: string | undefined;
   readonly controls: object;
 }
 
