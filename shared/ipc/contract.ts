@@ -403,7 +403,7 @@ export const events = {
     previewDataUrl: z.string().nullable(),
     /** Text providers (uiux code): the whole answer so far, about ten times a second. */
     partialText: z.string().optional(),
-    /** What the provider is doing now ("Loading the model", "In fal.ai's queue, position 3"); absent = unchanged. */
+    /** What the provider is doing now ("Loading the model", "In fal.ai's queue, 3 ahead"); absent = unchanged. */
     activity: z.string().max(200).optional(),
   }),
   /** One provider attempt failed; the pipeline may fall back to the next provider. */

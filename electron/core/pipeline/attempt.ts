@@ -153,6 +153,7 @@ export async function runSlot(plan: GenerationPlan, slot: SlotPlan, signal: Abor
       deps.onAttempt({ provider: caps.id, model: request.model, slot: slot.slot, startedAt, finishedAt: deps.now(), ok: false, error: failure.message, errorKind: failure.kind });
       if (failure.kind === 'rate_limited' && !waitedOutRetryAfter && failure.retryAfterMs !== undefined && failure.retryAfterMs <= RETRY_AFTER_BUDGET_MS) {
         waitedOutRetryAfter = true;
+        deps.onProgress({ fraction: 0, activity: `${caps.label} asked to slow down: trying again in ${Math.max(1, Math.ceil(failure.retryAfterMs / 1000))} s` });
         await deps.sleep(failure.retryAfterMs, signal);
         continue;
       }

@@ -184,6 +184,9 @@ describe('fallback', () => {
     await pipeline.whenIdle();
     expect(library.jobs.get(id)?.status).toBe('succeeded');
     expect(calls).toBe(2);
+    // The wait is shown in the queue, not a bar standing still.
+    const activities = events.flatMap((e) => (e.event === 'jobs.progress' ? [(e.payload as { activity?: string }).activity] : []));
+    expect(activities.filter((a) => a?.endsWith('asked to slow down: trying again in 1 s'))).toHaveLength(1);
   });
 });
 

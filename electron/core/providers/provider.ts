@@ -78,7 +78,7 @@ export interface ProviderProgress {
   readonly partialText?: string;
   /**
    * What the provider is doing now, as a short phrase the queue shows under the bar ("Loading
-   * the model", "In fal.ai's queue, position 3"): the slow phases before the first step — a cold
+   * the model", "In fal.ai's queue, 3 ahead"): the slow phases before the first step — a cold
    * model load, a cloud queue — otherwise look like a frozen bar.
    */
   readonly activity?: string;
