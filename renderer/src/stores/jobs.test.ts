@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { EventPayload } from '../../../shared/ipc/contract';
 import type { GenerateRequestInput } from '../../../shared/generation';
 import type { Job } from '../../../shared/library';
 import { createFakeWokgen, flush, ok } from '../testing/fakeWokgen';
@@ -82,6 +83,25 @@ describe('jobs store', () => {
     expect(store.getState().entries['job-1']?.overall).toBe(1);
   });
 
+  it('keeps what the provider is doing, and the step only while its phase has steps', async () => {
+    const { store, fake } = await openStore([aJob({ status: 'running' })]);
+    const progress = (extra: Partial<EventPayload<'jobs.progress'>>) =>
+      fake.emit('jobs.progress', { jobId: 'job-1', slot: 0, fraction: 0.1, overall: 0.1, step: null, total: null, previewDataUrl: null, ...extra });
+    const shown = () => ({ activity: store.getState().entries['job-1']?.activity, step: store.getState().entries['job-1']?.step });
+    expect(shown()).toEqual({ activity: null, step: null });
+    progress({ activity: 'Loading the model' });
+    expect(shown()).toEqual({ activity: 'Loading the model', step: null });
+    progress({ activity: 'Sampling', step: 1, total: 30 });
+    progress({ step: 12, total: 30 });
+    expect(shown()).toEqual({ activity: 'Sampling', step: { step: 12, total: 30 } });
+    // A preview without a step keeps both.
+    progress({ previewDataUrl: 'data:image/png;base64,AAA' });
+    expect(shown()).toEqual({ activity: 'Sampling', step: { step: 12, total: 30 } });
+    // The next phase has no steps: "Decoding the image, step 30/30" would be wrong.
+    progress({ activity: 'Decoding the image' });
+    expect(shown()).toEqual({ activity: 'Decoding the image', step: null });
+  });
+
   it('keeps the failure stage and message', async () => {
     const { store, fake } = await openStore([aJob({ status: 'running' })]);
     fake.emit('jobs.failed', { job: aJob({ status: 'failed' }), stage: 'provider', error: 'No provider answered.' });
@@ -141,6 +161,50 @@ describe('jobs store', () => {
       batch: 1,
       hd: false,
       controls: { paletteSize: 8 },
+    });
+  });
+
+  describe('an inpaint job’s mask, kept by main in the workspace folder', () => {
+    const MASK_JOB = '01956a3b-7c00-7abc-8def-0123456789ab';
+    const inpaintJob = (overrides: Partial<Job> = {}): Job =>
+      aJob({
+        id: MASK_JOB,
+        tool: 'inpaint',
+        status: 'failed',
+        params: { userPrompt: 'a crown', size: 64, batch: 1, hd: false, inputAssetId: 'asset-9', maskPath: `.wokgen/masks/${MASK_JOB}.png` },
+        ...overrides,
+      });
+
+    it('a job row with a stored mask rebuilds a request that names it (maskFromJobId)', () => {
+      expect(requestFromJob(inpaintJob())).toMatchObject({ tool: 'inpaint', inputAssetId: 'asset-9', maskFromJobId: MASK_JOB });
+      expect(requestFromJob(inpaintJob())).not.toHaveProperty('maskPngBase64');
+      expect(requestFromJob(aJob({ params: { inputAssetId: 'asset-9' } }))).not.toHaveProperty('maskFromJobId');
+    });
+
+    it('Retry of an earlier session’s inpaint job sends the stored mask by reference', async () => {
+      // A fresh store = a restarted app: nothing of the first session's requests is in memory.
+      const { store, fake } = await openStore([inpaintJob()]);
+      fake.handlers['generation.generate'] = () => ok(aJob({ id: 'job-2', createdAt: 200 }));
+      expect((await store.getState().retry(MASK_JOB)).ok).toBe(true);
+      expect(fake.callsTo('generation.generate')).toEqual([expect.objectContaining({ tool: 'inpaint', inputAssetId: 'asset-9', maskFromJobId: MASK_JOB })]);
+      expect(store.getState().requestOf(inpaintJob())).toMatchObject({ maskFromJobId: MASK_JOB });
+    });
+
+    it('in the same session, a retry points at the job’s own stored mask, not the painted bytes', async () => {
+      const { store, fake } = await openStore();
+      const painted: GenerateRequestInput = { mode: 'pixel', workspaceId: WS, tool: 'inpaint', prompt: 'a crown', inputAssetId: 'asset-9', maskPngBase64: 'iVBORw0KGgoAAAA' };
+      let n = 0;
+      const made = (id: string) => inpaintJob({ id, status: 'queued', createdAt: 300 + n, params: { maskPath: `.wokgen/masks/${id}.png` } });
+      fake.handlers['generation.generate'] = () => ok(made(`00000000-0000-7000-8000-00000000000${++n}`));
+      const first = await store.getState().submit(painted);
+      const retried = await store.getState().retry(first.ok ? first.value.id : '');
+      await store.getState().retry(retried.ok ? retried.value.id : '');
+      const [sentFirst, sentRetry, sentRetryOfRetry] = fake.callsTo('generation.generate') as GenerateRequestInput[];
+      expect(sentFirst).toEqual(painted);
+      expect(sentRetry).toMatchObject({ inputAssetId: 'asset-9', maskFromJobId: '00000000-0000-7000-8000-000000000001' });
+      expect(sentRetry).not.toHaveProperty('maskPngBase64');
+      // A retry of the retry names the retry's own copy (it survives the first job's file going).
+      expect(sentRetryOfRetry).toMatchObject({ maskFromJobId: '00000000-0000-7000-8000-000000000002' });
     });
   });
 

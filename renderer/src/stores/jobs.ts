@@ -30,6 +30,10 @@ export interface JobEntry {
   readonly previewDataUrl: string | null;
   /** Code providers (UI/UX): the answer so far, as it streams in; null for image jobs. */
   readonly partialText: string | null;
+  /** What the provider says it is doing ("Loading the model", "In fal.ai's queue, 2 ahead"); null until it says. */
+  readonly activity: string | null;
+  /** The newest sampler step, while the current phase has steps; null otherwise. */
+  readonly step: { readonly step: number; readonly total: number } | null;
   readonly liveFailures: ReadonlyArray<LiveAttemptFailure>;
   /** What the job made (from `jobs.succeeded`/`jobs.cancelled` or `loadJobAssets`); null until known. */
   readonly assets: ReadonlyArray<Asset> | null;
@@ -80,6 +84,8 @@ const freshEntry = (job: Job): JobEntry => ({
   slots: {},
   previewDataUrl: null,
   partialText: null,
+  activity: null,
+  step: null,
   liveFailures: [],
   assets: null,
 });
@@ -105,7 +111,19 @@ export function requestFromJob(job: Job): GenerateRequestInput {
   if (typeof params.hd === 'boolean') request.hd = params.hd;
   if (typeof params.controls === 'object' && params.controls !== null) request.controls = params.controls;
   if (typeof params.inputAssetId === 'string') request.inputAssetId = params.inputAssetId;
-  return request as GenerateRequestInput;
+  return withStoredMask(request as GenerateRequestInput, job);
+}
+
+/**
+ * A job that stored its mask in the workspace folder (`params.maskPath`) is run again with
+ * that mask by reference (`maskFromJobId`), in this session or any later one: main reads the
+ * file, so the request stays small and a retry of a retry works even when the first job's
+ * mask file is gone.
+ */
+export function withStoredMask(request: GenerateRequestInput, job: Job): GenerateRequestInput {
+  if (typeof job.params.maskPath !== 'string') return request;
+  const { maskPngBase64: _painted, ...rest } = request as GenerateRequestInput & { maskPngBase64?: string };
+  return { ...rest, maskFromJobId: job.id } as GenerateRequestInput;
 }
 
 /** The newest succeeded job of the open workspace (what "Latest result" shows), or null. */
@@ -172,6 +190,8 @@ export function createJobsStore({ api, notify = () => undefined }: { readonly ap
             slots: { ...entry.slots, [p.slot]: p.fraction },
             previewDataUrl: p.previewDataUrl ?? entry.previewDataUrl,
             partialText: p.partialText ?? entry.partialText,
+            activity: p.activity ?? entry.activity,
+            step: stepOf(p, entry.step),
           };
         });
       },
@@ -238,7 +258,7 @@ export function createJobsStore({ api, notify = () => undefined }: { readonly ap
       async retry(jobId) {
         const stored = get().requests[jobId];
         const entry = get().entries[jobId];
-        const request = stored ?? (entry === undefined ? undefined : requestFromJob(entry.job));
+        const request = entry === undefined ? stored : stored === undefined ? requestFromJob(entry.job) : withStoredMask(stored, entry.job);
         if (request === undefined) return { ok: false, error: { code: 'not_found', message: 'This job is no longer listed.' } };
         return get().submit(request);
       },
@@ -255,7 +275,8 @@ export function createJobsStore({ api, notify = () => undefined }: { readonly ap
       },
 
       requestOf(job) {
-        return get().requests[job.id] ?? requestFromJob(job);
+        const stored = get().requests[job.id];
+        return stored === undefined ? requestFromJob(job) : withStoredMask(stored, job);
       },
 
       start() {
@@ -281,6 +302,12 @@ export function createJobsStore({ api, notify = () => undefined }: { readonly ap
       },
     };
   });
+}
+
+/** A step is shown while its phase lasts: a new phase without steps ("Decoding the image") clears it. */
+function stepOf(p: EventPayload<'jobs.progress'>, previous: JobEntry['step']): JobEntry['step'] {
+  if (p.step !== null && p.total !== null && p.total > 0) return { step: p.step, total: p.total };
+  return p.activity === undefined ? previous : null;
 }
 
 function truncatePrompt(prompt: string): string {

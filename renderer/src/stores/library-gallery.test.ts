@@ -144,6 +144,16 @@ describe('library store: re-run and remix', () => {
     expect(submitted[1]).toMatchObject({ prompt: 'a knight', seed: null });
   });
 
+  it('re-runs and remixes an earlier session’s inpaint job with its stored mask (by reference)', async () => {
+    const { fake, store, submitted } = setup([]);
+    const inpaint: Job = { ...JOB, tool: 'inpaint', params: { ...JOB.params, batch: 1, inputAssetId: 'asset-9', maskPath: '.wokgen/masks/job-1.png' } };
+    fake.handlers['jobs.get'] = () => ok({ job: inpaint, assets: [] });
+    await store.getState().rerun(anAsset('a', 1), 'same-seed');
+    await store.getState().rerun(anAsset('a', 1), 'new-seed');
+    expect(submitted[0]).toMatchObject({ tool: 'inpaint', inputAssetId: 'asset-9', maskFromJobId: 'job-1', seed: 4242 });
+    expect(submitted[1]).toMatchObject({ tool: 'inpaint', inputAssetId: 'asset-9', maskFromJobId: 'job-1', seed: null });
+  });
+
   it('prefers the exact request this session submitted (with the user’s own negative prompt)', async () => {
     const fake = createFakeWokgen({ 'jobs.get': () => ok({ job: JOB, assets: [] }) });
     const submitted: GenerateRequestInput[] = [];
