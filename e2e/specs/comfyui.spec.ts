@@ -46,6 +46,9 @@ test('a pixel batch of 4 through ComfyUI: progress and previews, then the galler
   await expect(queue.getByRole('progressbar', { name: 'Slot 4 progress' })).toBeVisible();
   await expect(queue.getByRole('img', { name: 'Live preview' })).toBeVisible();
   await expect.poll(async () => Number(await queue.getByRole('progressbar', { name: 'Progress' }).first().getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  // What ComfyUI is doing, from the node it executes, with the sampler's step.
+  await expect(queue.getByText(/^Sampling$/)).toBeVisible();
+  await expect(queue.getByText(/^step \d+\/\d+$/)).toBeVisible();
   await expect(queue.getByText('Succeeded')).toBeVisible({ timeout: 60_000 });
 
   await expect.poll(() => page.getByRole('img', { name: /knight/ }).count()).toBeGreaterThanOrEqual(4);

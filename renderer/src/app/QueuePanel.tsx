@@ -140,6 +140,17 @@ function JobRow({ entry, now, onDetails }: { entry: JobEntry; now: number; onDet
         </div>
       </div>
       <ProgressBar value={entry.overall} label="Progress" className={`job-progress job-progress-${job.status}`} />
+      {active && (entry.activity !== null || entry.step !== null) && (
+        <p className="job-activity">
+          {/* Phases change a few times a run: announced. Steps tick several times a second: not. */}
+          {entry.activity !== null && <span aria-live="polite">{entry.activity}</span>}
+          {entry.step !== null && (
+            <span className="job-step">
+              step {entry.step.step}/{entry.step.total}
+            </span>
+          )}
+        </p>
+      )}
       {job.status === 'failed' && job.error !== null && <JobFailure error={job.error} />}
       {entry.partialText !== null && active && (
         // The code as the model writes it (streamed through jobs.progress); the end stays in view.

@@ -36,6 +36,24 @@ describe('QueuePanel', () => {
     expect(within(queue).getByRole('button', { name: 'Cancel' })).toBeTruthy();
   });
 
+  it('says what the provider is doing under the bar, with the step while sampling, and hides it when the job ends', async () => {
+    fake.handlers['jobs.list'] = () => ok([aJob()]);
+    render(<QueuePanel workspace={workspace} />, { wrapper: MemoryRouter });
+    const queue = await screen.findByRole('region', { name: 'Queue' });
+    await waitFor(() => expect(within(queue).getByText('Running')).toBeTruthy());
+    const progress = (extra: Record<string, unknown>) =>
+      act(() => fake.emit('jobs.progress', { jobId: 'job-1', slot: 0, fraction: 0.1, overall: 0.1, step: null, total: null, previewDataUrl: null, ...extra }));
+    progress({ activity: 'Loading the model' });
+    expect(within(queue).getByText('Loading the model').getAttribute('aria-live')).toBe('polite');
+    progress({ activity: 'Sampling', step: 7, total: 30 });
+    expect(within(queue).getByText('Sampling')).toBeTruthy();
+    expect(within(queue).getByText('step 7/30')).toBeTruthy();
+    expect(within(queue).queryByText('Loading the model')).toBeNull();
+    act(() => fake.emit('jobs.succeeded', { job: aJob({ status: 'succeeded', finishedAt: Date.now() }), assets: [] }));
+    expect(within(queue).queryByText('Sampling')).toBeNull();
+    expect(within(queue).queryByText('step 7/30')).toBeNull();
+  });
+
   it('offers Retry on a failed job and resubmits the same request', async () => {
     const failed = aJob({ status: 'failed', finishedAt: Date.now(), error: { stage: 'dispatch', code: 'unreachable', message: 'ComfyUI did not answer.' } });
     fake.handlers['jobs.list'] = () => ok([failed]);
