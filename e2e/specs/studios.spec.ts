@@ -46,7 +46,7 @@ test('pixel studio: generate, lock the seed used, then inpaint with a painted ma
   await page.getByRole('button', { name: 'Choose from gallery' }).click();
   await page.getByRole('dialog', { name: 'Choose an image' }).getByRole('button').filter({ has: page.getByRole('img') }).first().click();
   await expect(page.getByRole('img', { name: 'Input image' })).toBeVisible();
-  const mask = page.getByRole('img', { name: 'Mask: paint the area to repaint' });
+  const mask = page.getByRole('application', { name: 'Mask: paint the area to repaint' });
   const box = await mask.boundingBox();
   if (box === null) throw new Error('the mask canvas has no box');
   await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
@@ -54,6 +54,23 @@ test('pixel studio: generate, lock the seed used, then inpaint with a painted ma
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 5 });
   await page.mouse.up();
   await expect(page.getByRole('button', { name: 'Clear' })).toBeEnabled();
+  // The keyboard does what the pointer does: Delete clears, Space held while an arrow moves the
+  // brush cursor paints one stroke, and each Ctrl+Z takes back one step (the mouse stroke stays).
+  const clearButton = page.getByRole('button', { name: 'Clear' });
+  const cursor = page.getByRole('status', { name: 'Brush cursor' });
+  await mask.focus();
+  await page.keyboard.press('Delete');
+  await expect(clearButton).toBeDisabled();
+  const before = await cursor.textContent();
+  await page.keyboard.down('Space');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.up('Space');
+  await expect(cursor).not.toHaveText(before ?? '');
+  await expect(clearButton).toBeEnabled();
+  await page.keyboard.press('Control+z');
+  await expect(clearButton).toBeDisabled();
+  await page.keyboard.press('Control+z');
+  await expect(clearButton).toBeEnabled();
   await screenshot(page, testInfo, 'pixel');
   await page.getByLabel('Prompt', { exact: true }).press('Control+Enter');
   const queue = page.getByRole('region', { name: 'Queue' });
