@@ -72,12 +72,32 @@ test('pixel studio: generate, lock the seed used, then inpaint with a painted ma
   await page.keyboard.press('Control+z');
   await expect(clearButton).toBeEnabled();
   await screenshot(page, testInfo, 'pixel');
+  // The first inpaint run fails at the provider, so the queue offers Retry.
+  studio.stub.failWith = 'invalid_request';
   await page.getByLabel('Prompt', { exact: true }).press('Control+Enter');
   const queue = page.getByRole('region', { name: 'Queue' });
-  await expect(queue.getByText('Succeeded')).toHaveCount(2, { timeout: 20_000 });
+  await expect(queue.getByText('Failed', { exact: true })).toBeVisible({ timeout: 20_000 });
   const request = requests.at(-1);
   expect(request?.mask?.mime).toBe('image/png');
   expect(request?.inputImage?.mime).toBe('image/png');
+  const painted = Buffer.from(request!.mask!.bytes);
+
+  // A reload drops the renderer's in-memory requests (as a restart would): Retry still sends the
+  // painted mask, which main kept in the workspace folder (.wokgen/masks/<jobId>.png).
+  studio.stub.failWith = null;
+  await page.reload();
+  await queue.getByRole('listitem').filter({ hasText: 'Failed' }).getByRole('button', { name: 'Retry' }).click();
+  await expect(queue.getByText('Succeeded', { exact: true })).toHaveCount(2, { timeout: 20_000 });
+  const retried = requests.at(-1);
+  expect(retried?.mask !== undefined && Buffer.from(retried.mask.bytes).equals(painted)).toBe(true);
+  expect(retried?.inputImage?.mime).toBe('image/png');
+
+  // Re-run of the inpainted sprite from the gallery (the newest card) keeps the mask too.
+  await page.getByRole('list', { name: 'Assets' }).getByRole('listitem').first().getByRole('button').first().focus();
+  await page.keyboard.press('r');
+  await expect(queue.getByText('Succeeded', { exact: true })).toHaveCount(3, { timeout: 20_000 });
+  const rerun = requests.at(-1);
+  expect(rerun?.mask !== undefined && Buffer.from(rerun.mask.bytes).equals(painted)).toBe(true);
 });
 
 test('pixel studio: an image from disk is imported by main — through the open dialog or dropped on the picker', async ({ page, studio }) => {
