@@ -17,7 +17,7 @@ import { MODE_ENGINES } from '../modes/registry';
 import { silentLogger } from '../ports';
 import type { ProviderId } from '../providers/provider';
 import { Pipeline } from './pipeline';
-import { capabilities, FakeProvider, succeeds } from './testing';
+import { capabilities, failureOf, FakeProvider, succeeds } from './testing';
 
 let root: string;
 let folder: string;
@@ -42,16 +42,6 @@ function makePipeline(lib: Library = library): Pipeline {
 
 function inpaint(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return { mode: 'pixel', workspaceId, tool: 'inpaint', prompt: 'a golden crown', size: 64, inputAssetId, ...overrides };
-}
-
-function failureOf(fn: () => unknown): AppFailure {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected an AppFailure');
 }
 
 const masksIn = (workspaceFolder: string): string[] => {

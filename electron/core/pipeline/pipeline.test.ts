@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/errors';
 import type { EventName } from '../../../shared/ipc/contract';
 import { openLibrary, type Library } from '../library';
 import { silentLogger } from '../ports';
@@ -16,7 +15,7 @@ import { ProviderError, type ProviderId } from '../providers/provider';
 import { Pipeline } from './pipeline';
 import { fileAssetStore } from '../assets/file-asset-store';
 import { readPngMetadata } from '../assets/png-metadata';
-import { capabilities, FakeProvider, succeeds, testEngines } from './testing';
+import { capabilities, failureOf, FakeProvider, succeeds, testEngines } from './testing';
 
 let root: string;
 let library: Library;
@@ -41,16 +40,6 @@ function makePipeline(): Pipeline {
 
 function request(overrides: Record<string, unknown> = {}) {
   return { mode: 'pixel', workspaceId, prompt: 'a tiny red potion', negativePrompt: 'text', ...overrides };
-}
-
-function failureOf(fn: () => unknown): AppFailure {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected an AppFailure');
 }
 
 beforeEach(() => {

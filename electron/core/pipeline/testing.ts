@@ -4,6 +4,7 @@
  */
 import sharp from 'sharp';
 import { z } from 'zod';
+import { AppFailure } from '../../../shared/errors';
 import { GenerationBaseSchema, idsOf, sizeSchema, type ModeSpec } from '../../../shared/mode-spec';
 import type { ModeId } from '../../../shared/modes';
 import type { ModeEngine } from '../modes/engine';
@@ -122,4 +123,15 @@ export function succeeds(latencyMs = 0): Behaviour {
     onProgress({ fraction: 1, step: 2, total: 2 });
     return { bytes: await pngBytes(request.width, request.height), mime: 'image/png', model: request.model };
   };
+}
+
+/** The AppFailure `fn` throws (anything else, or nothing, fails the test). */
+export function failureOf(fn: () => unknown): AppFailure {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppFailure) return error;
+    throw error;
+  }
+  throw new Error('expected an AppFailure');
 }
