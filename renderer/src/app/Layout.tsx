@@ -8,7 +8,7 @@ import { Outlet, useMatch } from 'react-router';
 import { isModeId, MODES, type ModeId } from '../../../shared/modes';
 import { Spinner } from '../components/Spinner';
 import { Toasts } from '../components/Toasts';
-import { startStores, useSettings } from '../stores';
+import { startStores, useSettings, useWorkspaces } from '../stores';
 import { readLastMode, writeLastMode } from '../stores/lastMode';
 import { ModeSwitcher, SettingsLink } from './ModeSwitcher';
 import { useDocumentPreferences } from './useDocumentPreferences';
@@ -65,10 +65,16 @@ function Boot({ children }: { children: ReactNode }) {
   const status = useSettings((s) => s.status);
   const load = useSettings((s) => s.load);
 
+  const warmWorkspaces = useWorkspaces((s) => s.warm);
+
   useEffect(() => startStores(), []);
   useEffect(() => {
     void load();
   }, [load]);
+  // After the preferences: the remembered workspace of each studio comes from them.
+  useEffect(() => {
+    if (status === 'ready') void warmWorkspaces();
+  }, [status, warmWorkspaces]);
 
   if (status === 'idle' || status === 'loading') {
     return (

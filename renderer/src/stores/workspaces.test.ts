@@ -6,6 +6,7 @@ import { aWorkspace, createFakeWokgen, deferred, flush, ok, type FakeWokgen } fr
 import type { ToastInput } from './toasts';
 import {
   createWorkspacesStore,
+  keepUnchanged,
   resolveActiveId,
   selectActiveWorkspace,
   selectModeWorkspaces,
@@ -50,6 +51,76 @@ describe('pure helpers', () => {
     const b = aWorkspace({ name: 'tiles 9' });
     expect(upsertWorkspace([a], b).map((w) => w.name)).toEqual(['tiles 9', 'Tiles 10']);
     expect(upsertWorkspace([a, b], { ...a, name: 'Alpha' }).map((w) => w.name)).toEqual(['Alpha', 'tiles 9']);
+  });
+});
+
+describe('keepUnchanged', () => {
+  it('reuses unchanged workspaces and the whole list when nothing changed', () => {
+    const [a, b] = [aWorkspace({ name: 'A' }), aWorkspace({ name: 'B' })];
+    const shown = [a, b];
+    expect(keepUnchanged(shown, [{ ...a }, { ...b }])).toBe(shown);
+    const renamed = { ...b, name: 'B2', updatedAt: b.updatedAt + 1 };
+    const next = keepUnchanged(shown, [{ ...a }, renamed]);
+    expect(next).not.toBe(shown);
+    expect(next[0]).toBe(a);
+    expect(next[1]).toBe(renamed);
+    expect(keepUnchanged(shown, [{ ...a }])).toEqual([a]);
+    expect(keepUnchanged(shown, [{ ...a, missing: !a.missing }, { ...b }])[0]).not.toBe(a);
+  });
+});
+
+describe('warm', () => {
+  it('lists every mode once, quietly, shows the remembered workspace without recording a choice', async () => {
+    const pixel = [aWorkspace({ name: 'Knights' }), aWorkspace({ name: 'Dungeon' })];
+    const emoji = aWorkspace({ name: 'Faces', mode: 'emoji' });
+    remembered = { pixel: pixel[0]!.id };
+    fake.handlers['workspaces.list'] = (input) => {
+      if (input.mode === 'business') return { ok: false, error: { code: 'io_failed', message: 'disk gone' } } as const;
+      return ok(input.mode === 'pixel' ? pixel : input.mode === 'emoji' ? [emoji] : []);
+    };
+    await store.getState().warm();
+    expect(fake.callsTo('workspaces.list').map((c) => c.mode).sort()).toEqual(['business', 'emoji', 'pixel', 'uiux', 'vector']);
+    expect(list('pixel')).toMatchObject({ status: 'ready', items: [{ name: 'Dungeon' }, { name: 'Knights' }] });
+    expect(active('pixel')?.name).toBe('Knights');
+    expect(active('emoji')?.name).toBe('Faces');
+    // Nothing chosen by the user: nothing written to settings.
+    expect(remembered).toEqual({ pixel: pixel[0]!.id });
+    // A failed list is the studio's to report, when it is opened.
+    expect(list('business').status).toBe('idle');
+    expect(toasts).toEqual([]);
+    // Lists already held are not asked again; the one that failed is.
+    await store.getState().warm();
+    expect(fake.callsTo('workspaces.list').slice(5).map((c) => c.mode)).toEqual(['business']);
+  });
+
+  it('a studio opened after warming shows its workspace while its own fresh list is on the way', async () => {
+    const knights = aWorkspace({ name: 'Knights' });
+    fake.handlers['workspaces.list'] = () => ok([knights]);
+    await store.getState().warm();
+    const pending = deferred<Result<Workspace[]>>();
+    fake.handlers['workspaces.list'] = () => pending.promise;
+    const shownBefore = list('pixel');
+    const loading = store.getState().load('pixel');
+    // Shown as it is while the fresh list is on the way (no 'loading' flip re-rendering the studio).
+    expect(list('pixel')).toBe(shownBefore);
+    expect(active('pixel')?.name).toBe('Knights');
+    pending.resolve(ok([{ ...knights }]));
+    await loading;
+    // The same workspace, as a new object from the core: nothing changes in the store.
+    expect(list('pixel')).toBe(shownBefore);
+    expect(remembered['pixel']).toBe(knights.id);
+  });
+
+  it('a studio load that starts while warming wins over the warm answer', async () => {
+    const slow = deferred<Result<Workspace[]>>();
+    const fresh = aWorkspace({ name: 'Fresh' });
+    fake.handlers['workspaces.list'] = (input) => (input.mode === 'pixel' ? slow.promise : ok([]));
+    const warming = store.getState().warm();
+    fake.handlers['workspaces.list'] = () => ok([fresh]);
+    await store.getState().load('pixel');
+    slow.resolve(ok([aWorkspace({ name: 'Stale' })]));
+    await warming;
+    expect(list('pixel').items.map((w) => w.name)).toEqual(['Fresh']);
   });
 });
 
@@ -113,9 +184,23 @@ describe('load', () => {
     fake.handlers['workspaces.list'] = () => pending.promise;
 
     const reload = store.getState().load('pixel');
-    expect(list()).toMatchObject({ status: 'loading', items: [w] });
-    pending.resolve(ok([w]));
+    // A list on screen stays 'ready' while it is refreshed (no flash, no re-render).
+    expect(list()).toMatchObject({ status: 'ready', items: [w] });
+    const renamed = { ...w, name: 'Renamed', updatedAt: w.updatedAt + 1 };
+    pending.resolve(ok([renamed]));
     await reload;
+    expect(list()).toMatchObject({ status: 'ready', items: [renamed] });
+  });
+
+  it('a list that failed to load shows loading again when asked once more', async () => {
+    fake.handlers['workspaces.list'] = () => ({ ok: false, error: { code: 'internal', message: 'Database is locked.' } });
+    await store.getState().load('pixel');
+    const pending = deferred<Result<Workspace[]>>();
+    fake.handlers['workspaces.list'] = () => pending.promise;
+    const retry = store.getState().load('pixel');
+    expect(list().status).toBe('loading');
+    pending.resolve(ok([]));
+    await retry;
     expect(list().status).toBe('ready');
   });
 

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { AppError, Result } from '../../../shared/errors';
 import type { Unsubscribe, WokgenApi } from '../../../shared/ipc/api';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
-import type { ModeId } from '../../../shared/modes';
+import { MODE_IDS, type ModeId } from '../../../shared/modes';
 import type { Workspace } from '../../../shared/workspace';
 import { notifyError, type Notify } from './toasts';
 import type { LoadStatus } from './status';
@@ -34,6 +34,12 @@ export interface WorkspacesState {
   /** The open workspace of each studio; null = the mode has none. */
   readonly active: Partial<Record<ModeId, string | null>>;
   load(mode: ModeId): Promise<Result<ReadonlyArray<Workspace>>>;
+  /**
+   * Lists every mode's workspaces once, quietly, when the app opens: a studio opened later shows
+   * its workspace at once (and asks for a fresh list in the background) instead of waiting for a
+   * round trip before it can even ask for its gallery. Failures are left to the studio's own load.
+   */
+  warm(): Promise<void>;
   select(mode: ModeId, id: string): void;
   /** Errors are returned, not toasted: the create dialog shows them next to the field. */
   create(input: CreateWorkspaceInput): Promise<Result<Workspace>>;
@@ -70,6 +76,24 @@ export function sortWorkspaces(items: ReadonlyArray<Workspace>): ReadonlyArray<W
 /** Replaces the workspace with the same id, or adds it; keeps the list sorted. */
 export function upsertWorkspace(items: ReadonlyArray<Workspace>, workspace: Workspace): ReadonlyArray<Workspace> {
   return sortWorkspaces([...items.filter((w) => w.id !== workspace.id), workspace]);
+}
+
+/**
+ * `fresh`, reusing the objects of `shown` that did not change (and `shown` itself when nothing
+ * did), so a refresh that finds the same workspaces re-renders nothing.
+ */
+export function keepUnchanged(shown: ReadonlyArray<Workspace>, fresh: ReadonlyArray<Workspace>): ReadonlyArray<Workspace> {
+  const byId = new Map(shown.map((w) => [w.id, w]));
+  // Shallow: every field of a workspace is a primitive (WorkspaceSchema), and new fields are compared too.
+  const same = (a: Workspace, b: Workspace): boolean => {
+    const keys = Object.keys(b) as Array<keyof Workspace>;
+    return keys.length === Object.keys(a).length && keys.every((key) => a[key] === b[key]);
+  };
+  const items = fresh.map((w) => {
+    const old = byId.get(w.id);
+    return old !== undefined && same(old, w) ? old : w;
+  });
+  return items.length === shown.length && items.every((w, i) => w === shown[i]) ? shown : items;
 }
 
 /** The preferred workspace if it still exists, else the first one, else null. */
@@ -115,7 +139,12 @@ export function createWorkspacesStore({ api, notify, remembered, remember }: Wor
       async load(mode) {
         const mine = (ticket[mode] ?? 0) + 1;
         ticket[mode] = mine;
-        set((s) => ({ lists: { ...s.lists, [mode]: { ...(s.lists[mode] ?? NO_WORKSPACES), status: 'loading' } } }));
+        // A list on screen stays as it is while it is refreshed: flipping it to 'loading' and back
+        // would re-render the whole studio twice for a list that almost never changed.
+        const held = get().lists[mode];
+        if (held === undefined || held.status !== 'ready') {
+          set((s) => ({ lists: { ...s.lists, [mode]: { ...(s.lists[mode] ?? NO_WORKSPACES), status: 'loading' } } }));
+        }
         const result = await api.workspaces.list({ mode });
         if (ticket[mode] !== mine) return result;
         if (!result.ok) {
@@ -125,10 +154,33 @@ export function createWorkspacesStore({ api, notify, remembered, remember }: Wor
           notifyError(notify, result.error, 'Workspaces could not be loaded');
           return result;
         }
-        const items = sortWorkspaces(result.value);
-        set((s) => ({ lists: { ...s.lists, [mode]: { status: 'ready', items, error: null } } }));
-        setActive(mode, resolveActiveId(items, get().active[mode] ?? remembered(mode)));
+        const shown = get().lists[mode];
+        const items = keepUnchanged(shown?.items ?? [], sortWorkspaces(result.value));
+        // Same workspaces as shown: same objects, no update, so nothing that shows them re-renders.
+        if (shown?.status !== 'ready' || shown.items !== items) {
+          set((s) => ({ lists: { ...s.lists, [mode]: { status: 'ready', items, error: null } } }));
+        }
+        const active = resolveActiveId(items, get().active[mode] ?? remembered(mode));
+        if (get().active[mode] !== active) setActive(mode, active);
+        else if ((remembered(mode) ?? null) !== active) remember(mode, active);
         return { ok: true, value: items };
+      },
+
+      async warm() {
+        await Promise.all(
+          MODE_IDS.map(async (mode) => {
+            if (get().lists[mode] !== undefined) return;
+            const mine = (ticket[mode] ?? 0) + 1;
+            ticket[mode] = mine;
+            const result = await api.workspaces.list({ mode });
+            // A studio's own load since then (or an error) wins: it shows its state and errors itself.
+            if (ticket[mode] !== mine || !result.ok || get().lists[mode] !== undefined) return;
+            const items = sortWorkspaces(result.value);
+            // Shown, not remembered: only opening the studio (its own load) records a choice in settings.
+            const active = resolveActiveId(items, get().active[mode] ?? remembered(mode));
+            set((s) => ({ lists: { ...s.lists, [mode]: { status: 'ready', items, error: null } }, active: { ...s.active, [mode]: active } }));
+          }),
+        );
       },
 
       select(mode, id) {
