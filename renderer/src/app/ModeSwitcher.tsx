@@ -1,6 +1,7 @@
 import { NavLink } from 'react-router';
 import { MODE_IDS, MODES } from '../../../shared/modes';
 import { Icon } from '../components/Icon';
+import { prefetchStudio } from '../stores';
 import { ariaKeyShortcuts, isMacPlatform, shortcutLabel } from './shortcuts';
 
 const MAC = isMacPlatform(navigator.userAgent);
@@ -26,6 +27,7 @@ export function ModeSwitcher() {
                 aria-keyshortcuts={ariaKeyShortcuts(key)}
                 style={{ '--mode-accent': mode.accent }}
                 data-mode={id}
+                onClick={() => prefetchStudio(id)}
               >
                 <span className="mode-dot" aria-hidden="true" />
                 <span className="mode-text">

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { useToasts } from '../stores';
+import { MODE_IDS, MODES } from '../../../shared/modes';
+import { prefetchStudio, useToasts } from '../stores';
 import { editingShortcut, isTypingTarget, shortcutTarget } from './shortcuts';
 
 /** The gallery's search box (GalleryToolbar marks it), when the page shows one. */
@@ -41,6 +42,8 @@ export function useGlobalShortcuts(): void {
       event.preventDefault();
       // A modal form has the user's attention; jumping away would throw its input away.
       if (document.querySelector('dialog[open]') !== null) return;
+      const mode = MODE_IDS.find((id) => MODES[id].studioPath === target);
+      if (mode !== undefined) prefetchStudio(mode);
       void navigate(target);
     };
     window.addEventListener('keydown', onKeyDown);

@@ -70,6 +70,15 @@ export const generationForms: Readonly<Record<ModeId, GenerationFormStore>> = Ob
   MODE_IDS.map((mode) => [mode, createGenerationFormStore({ api: wokgen, mode, submit: (request) => useJobs.getState().submit(request) })]),
 ) as Record<ModeId, GenerationFormStore>;
 
+/**
+ * Opening a studio (sidebar click, mode shortcut): its gallery's first page is asked for at once,
+ * while the studio renders, when the workspace it will open is already known.
+ */
+export function prefetchStudio(mode: ModeId): void {
+  const workspaceId = useWorkspaces.getState().active[mode];
+  if (workspaceId != null) useLibrary.getState().prefetchAssets(workspaceId);
+}
+
 /** The URL an <img> uses for a file inside a workspace (served only from inside its folder). */
 export const assetUrl = (workspaceId: string, relativePath: string): string => wokgen.assetUrl(workspaceId, relativePath);
 

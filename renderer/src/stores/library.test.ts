@@ -21,6 +21,36 @@ describe('library store', () => {
     expect(selectWorkspaceAssets(null)(store.getState())).toBe(NO_ASSETS);
   });
 
+  it('a prefetched first page is joined by the gallery that mounts for it: one request, not two', async () => {
+    const page = deferred<Result<AssetPage>>();
+    const fake = createFakeWokgen({ 'library.assets': () => page.promise });
+    const store = createLibraryStore({ api: fake.api });
+    store.getState().prefetchAssets(WS);
+    expect(selectWorkspaceAssets(WS)(store.getState()).status).toBe('loading');
+    const mounted = store.getState().loadAssets(WS);
+    page.resolve(ok({ items: [anAsset('a')], nextCursor: null }));
+    await mounted;
+    expect(fake.callsTo('library.assets')).toHaveLength(1);
+    expect(selectWorkspaceAssets(WS)(store.getState())).toMatchObject({ status: 'ready', items: [anAsset('a')] });
+    // Joined once: the next load (Try again, a filter) asks again.
+    await store.getState().loadAssets(WS);
+    expect(fake.callsTo('library.assets')).toHaveLength(2);
+  });
+
+  it('a prefetch is not joined when the filter changed since, or when it is too old', async () => {
+    let clock = 0;
+    const fake = createFakeWokgen({ 'library.assets': () => ok({ items: [anAsset('a')], nextCursor: null }) });
+    const store = createLibraryStore({ api: fake.api, now: () => clock });
+    store.getState().prefetchAssets(WS);
+    await store.getState().setFilter(WS, { starredOnly: true });
+    expect(fake.callsTo('library.assets')).toEqual([{ workspaceId: WS }, { workspaceId: WS, filter: { starredOnly: true } }]);
+
+    store.getState().prefetchAssets(WS);
+    clock += 2_001;
+    await store.getState().loadAssets(WS);
+    expect(fake.callsTo('library.assets')).toHaveLength(4);
+  });
+
   it('keeps an error for the gallery to show', async () => {
     const fake = createFakeWokgen({
       'library.assets': () => ({ ok: false, error: { code: 'not_found', message: 'No such workspace.' } }),

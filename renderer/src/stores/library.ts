@@ -104,8 +104,16 @@ export interface LibraryState {
   reveal(assetId: string): Promise<void>;
   /** Starts a native drag of the asset's file (called from the card's dragstart). */
   startDrag(assetId: string): void;
-  /** Loads the first page again (the gallery shows errors inline, so no toast). */
+  /**
+   * Loads the first page again (the gallery shows errors inline, so no toast). Joins a page
+   * `prefetchAssets` started moments ago for the same query instead of asking twice.
+   */
   loadAssets(workspaceId: string): Promise<Result<AssetPage>>;
+  /**
+   * Starts loading a workspace's first page as its studio is opened (the sidebar click, the
+   * mode shortcut), so the round trip runs while the studio renders instead of after it.
+   */
+  prefetchAssets(workspaceId: string): void;
   /** Appends the next page (keyset cursor); does nothing when there is none or one is loading. */
   loadMore(workspaceId: string): Promise<void>;
   /** A page of the workspace's assets ignoring the gallery filter (the image picker must see every image). */
@@ -118,6 +126,8 @@ export interface LibraryState {
 
 export interface LibraryDeps extends GalleryEffects {
   readonly api: WokgenApi;
+  /** The clock a prefetched page's age is read from (tests set it). */
+  readonly now?: () => number;
 }
 
 export const selectWorkspaceAssets =
@@ -140,8 +150,13 @@ const plural = (n: number, one: string): string => (n === 1 ? `1 ${one}` : `${n}
 /** From this many assets a delete announces itself before it finishes. */
 export const LARGE_DELETE = 200;
 
-export function createLibraryStore({ api, notify = () => undefined, submit, requestOf = requestFromJob }: LibraryDeps) {
+/** How long a prefetched first page may wait for the gallery that asked for it to mount. */
+const PREFETCH_JOIN_MS = 2_000;
+
+export function createLibraryStore({ api, notify = () => undefined, submit, requestOf = requestFromJob, now = Date.now }: LibraryDeps) {
   const ticket: Record<string, number> = {};
+  /** First pages started by `prefetchAssets`, each joined by at most one `loadAssets`. */
+  const prefetched = new Map<string, { readonly key: string; readonly at: number; readonly page: Promise<Result<AssetPage>> }>();
   return create<LibraryState>()((set, get) => {
     const put = (workspaceId: string, next: (current: WorkspaceAssets) => WorkspaceAssets): void => {
       set((s) => ({ assets: { ...s.assets, [workspaceId]: next(s.assets[workspaceId] ?? NO_ASSETS) } }));
@@ -150,6 +165,20 @@ export function createLibraryStore({ api, notify = () => undefined, submit, requ
     const query = (workspaceId: string): { workspaceId: string; filter?: AssetFilter } => {
       const filter = compactFilter(get().filters[workspaceId] ?? NO_FILTER);
       return Object.keys(filter).length === 0 ? { workspaceId } : { workspaceId, filter };
+    };
+    /** The first page, replacing what is shown; an older request's late answer never overwrites a newer one. */
+    const loadFirstPage = async (workspaceId: string): Promise<Result<AssetPage>> => {
+      const mine = (ticket[workspaceId] ?? 0) + 1;
+      ticket[workspaceId] = mine;
+      put(workspaceId, (current) => ({ ...current, status: 'loading' }));
+      const result = await api.library.assets(query(workspaceId));
+      if (ticket[workspaceId] !== mine) return result;
+      put(workspaceId, (current) =>
+        result.ok
+          ? { status: 'ready', items: result.value.items, nextCursor: result.value.nextCursor, error: null }
+          : { ...current, status: 'error', error: result.error },
+      );
+      return result;
     };
     const reportError = (title: string, result: Result<unknown>): void => {
       if (!result.ok && result.error.code !== 'cancelled') notify({ tone: 'error', title, message: result.error.message });
@@ -246,17 +275,14 @@ export function createLibraryStore({ api, notify = () => undefined, submit, requ
         void api.library.startDrag({ assetId }).then((result) => reportError('Not dragged', result));
       },
       async loadAssets(workspaceId) {
-        const mine = (ticket[workspaceId] ?? 0) + 1;
-        ticket[workspaceId] = mine;
-        put(workspaceId, (current) => ({ ...current, status: 'loading' }));
-        const result = await api.library.assets(query(workspaceId));
-        if (ticket[workspaceId] !== mine) return result;
-        put(workspaceId, (current) =>
-          result.ok
-            ? { status: 'ready', items: result.value.items, nextCursor: result.value.nextCursor, error: null }
-            : { ...current, status: 'error', error: result.error },
-        );
-        return result;
+        const early = prefetched.get(workspaceId);
+        prefetched.delete(workspaceId);
+        // Joined only when it asked for what is wanted now (same filter) and only just now.
+        if (early !== undefined && early.key === JSON.stringify(query(workspaceId)) && now() - early.at <= PREFETCH_JOIN_MS) return early.page;
+        return loadFirstPage(workspaceId);
+      },
+      prefetchAssets(workspaceId) {
+        prefetched.set(workspaceId, { key: JSON.stringify(query(workspaceId)), at: now(), page: loadFirstPage(workspaceId) });
       },
       async browseUnfiltered(workspaceId, cursor) {
         return api.library.assets({ workspaceId, cursor, limit: GALLERY_PAGE_MAX });
