@@ -17,6 +17,20 @@ import { JobFailure } from './queue/JobFailure';
 
 const NO_ROWS: ReturnType<typeof selectJobRows> = [];
 
+/**
+ * Finished jobs listed before *Show all*: the queue is about what runs now and what just ended
+ * (the gallery and each job's details keep the history). A workspace with a long history would
+ * otherwise open with a hundred rows — a thousand elements to build before the studio shows.
+ */
+export const FINISHED_SHOWN = 8;
+
+/** Every active job, then the newest finished ones up to `limit` (order kept: newest first). */
+export function visibleQueueRows<T extends { job: { status: JobEntry['job']['status'] } }>(rows: ReadonlyArray<T>, limit: number): { shown: ReadonlyArray<T>; hidden: number } {
+  let finished = 0;
+  const shown = rows.filter((r) => isActive(r.job.status) || (finished += 1) <= limit);
+  return { shown, hidden: rows.length - shown.length };
+}
+
 export function QueuePanel({ workspace }: { workspace: Workspace }) {
   const open = useJobs((s) => s.open);
   // Until the store has switched to this workspace (open runs after paint), show nothing of
@@ -30,6 +44,11 @@ export function QueuePanel({ workspace }: { workspace: Workspace }) {
   const anyActive = rows.some((r) => isActive(r.job.status));
   const now = useNow(anyActive);
   const [detailsOf, setDetailsOf] = useState<string | null>(null);
+  // Expanded for one workspace: another workspace opens with the short list again.
+  const [expandedFor, setExpandedFor] = useState<string | null>(null);
+  const showAll = expandedFor === workspace.id;
+  const { shown: recent, hidden } = visibleQueueRows(rows, FINISHED_SHOWN);
+  const shown = showAll ? rows : recent;
 
   useEffect(() => {
     void open(workspace.id);
@@ -54,10 +73,15 @@ export function QueuePanel({ workspace }: { workspace: Workspace }) {
       {rows.length === 0 && status !== 'error' && <p className="field-hint">Nothing queued. Write a prompt and press Generate.</p>}
       {rows.length > 0 && (
         <ul className="queue-list">
-          {rows.map((entry) => (
+          {shown.map((entry) => (
             <JobRow key={entry.job.id} entry={entry} now={now} onDetails={setDetailsOf} />
           ))}
         </ul>
+      )}
+      {hidden > 0 && (
+        <Button size="sm" variant="ghost" className="queue-more" aria-expanded={showAll} onClick={() => setExpandedFor(showAll ? null : workspace.id)}>
+          {showAll ? 'Show recent jobs only' : `Show ${hidden} earlier ${hidden === 1 ? 'job' : 'jobs'}`}
+        </Button>
       )}
       {detailsOf !== null && <JobDetailsDrawer jobId={detailsOf} onClose={() => setDetailsOf(null)} />}
     </section>

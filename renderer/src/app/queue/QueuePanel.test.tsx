@@ -36,6 +36,22 @@ describe('QueuePanel', () => {
     expect(within(queue).getByRole('button', { name: 'Cancel' })).toBeTruthy();
   });
 
+  it('lists every active job and the newest finished ones; Show earlier jobs lists the rest', async () => {
+    const finished = Array.from({ length: 12 }, (_, i) => aJob({ id: `done-${i}`, prompt: `finished ${i}`, status: 'succeeded', createdAt: 1000 - i, finishedAt: 2000 - i }));
+    const running = aJob({ id: 'run-1', prompt: 'still running', status: 'running', createdAt: 500 });
+    fake.handlers['jobs.list'] = () => ok([...finished.slice(0, 10), running, ...finished.slice(10)]);
+    render(<QueuePanel workspace={workspace} />, { wrapper: MemoryRouter });
+    const queue = await screen.findByRole('region', { name: 'Queue' });
+    await waitFor(() => expect(within(queue).getByText('still running')).toBeTruthy());
+    const prompts = () => within(queue).getAllByRole('listitem').map((li) => li.querySelector('.job-prompt')?.textContent);
+    expect(prompts()).toEqual([...finished.slice(0, 8).map((j) => j.prompt), 'still running']);
+    fireEvent.click(within(queue).getByRole('button', { name: 'Show 4 earlier jobs' }));
+    expect(prompts()).toHaveLength(13);
+    expect(within(queue).getByRole('button', { name: 'Show recent jobs only' }).getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(within(queue).getByRole('button', { name: 'Show recent jobs only' }));
+    expect(prompts()).toHaveLength(9);
+  });
+
   it('says what the provider is doing under the bar, with the step while sampling, and hides it when the job ends', async () => {
     fake.handlers['jobs.list'] = () => ok([aJob()]);
     render(<QueuePanel workspace={workspace} />, { wrapper: MemoryRouter });
