@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/errors';
+import { failureOf } from '../testing/failure-of';
 import { isPathInside, resolveInside } from './path-containment';
 
 let root: string;
@@ -15,16 +15,6 @@ beforeEach(() => {
   mkdirSync(outside);
 });
 afterEach(() => rmSync(join(root, '..'), { recursive: true, force: true }));
-
-function failure(fn: () => unknown): AppFailure {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected an AppFailure');
-}
 
 describe('isPathInside', () => {
   it('accepts the folder itself and its descendants only', () => {
@@ -44,13 +34,13 @@ describe('resolveInside', () => {
 
   it('refuses .. escapes, absolute paths, drive letters, the root itself and NUL', () => {
     for (const bad of ['../x.png', 'assets/../../x.png', '/etc/passwd', 'C:\\x', '.', 'a\u0000b', '']) {
-      expect(failure(() => resolveInside(root, bad)).code).toBe('path_outside_workspace');
+      expect(failureOf(() => resolveInside(root, bad)).code).toBe('path_outside_workspace');
     }
   });
 
   it('refuses a symlink inside the workspace that points outside', () => {
     symlinkSync(outside, join(root, 'assets', 'link'));
-    const error = failure(() => resolveInside(root, 'assets/link/stolen.png'));
+    const error = failureOf(() => resolveInside(root, 'assets/link/stolen.png'));
     expect(error.code).toBe('path_outside_workspace');
     expect(error.message).toMatch(/symbolic link/);
   });

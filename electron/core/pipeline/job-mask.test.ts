@@ -17,7 +17,8 @@ import { MODE_ENGINES } from '../modes/registry';
 import { silentLogger } from '../ports';
 import type { ProviderId } from '../providers/provider';
 import { Pipeline } from './pipeline';
-import { capabilities, failureOf, FakeProvider, succeeds } from './testing';
+import { failureOf } from '../testing/failure-of';
+import { capabilities, FakeProvider, succeeds } from './testing';
 
 let root: string;
 let folder: string;

@@ -15,7 +15,8 @@ import { ProviderError, type ProviderId } from '../providers/provider';
 import { Pipeline } from './pipeline';
 import { fileAssetStore } from '../assets/file-asset-store';
 import { readPngMetadata } from '../assets/png-metadata';
-import { capabilities, failureOf, FakeProvider, succeeds, testEngines } from './testing';
+import { failureOf } from '../testing/failure-of';
+import { capabilities, FakeProvider, succeeds, testEngines } from './testing';
 
 let root: string;
 let library: Library;

@@ -4,7 +4,6 @@
  */
 import sharp from 'sharp';
 import { z } from 'zod';
-import { AppFailure } from '../../../shared/errors';
 import { GenerationBaseSchema, idsOf, sizeSchema, type ModeSpec } from '../../../shared/mode-spec';
 import type { ModeId } from '../../../shared/modes';
 import type { ModeEngine } from '../modes/engine';
@@ -125,13 +124,3 @@ export function succeeds(latencyMs = 0): Behaviour {
   };
 }
 
-/** The AppFailure `fn` throws (anything else, or nothing, fails the test). */
-export function failureOf(fn: () => unknown): AppFailure {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AppFailure) return error;
-    throw error;
-  }
-  throw new Error('expected an AppFailure');
-}
