@@ -134,6 +134,8 @@ describe('refused before anything is queued, and no mask file is left behind', (
   let first: string;
   let otherFolder: string;
   let otherJob: string;
+  /** A job of this workspace whose row names the first job's mask instead of its own. */
+  let pointing: string;
 
   beforeEach(async () => {
     const pipeline = makePipeline();
@@ -147,6 +149,8 @@ describe('refused before anything is queued, and no mask file is left behind', (
     otherJob = crypto.randomUUID();
     writeFileSync(join(otherFolder, `.wokgen/masks/${otherJob}.png`), mask);
     library.jobs.insert({ id: otherJob, workspaceId: otherWorkspace, mode: 'pixel', tool: 'inpaint', prompt: 'x', params: { maskPath: `.wokgen/masks/${otherJob}.png` }, createdAt: 3 });
+    pointing = crypto.randomUUID();
+    library.jobs.insert({ id: pointing, workspaceId, mode: 'pixel', tool: 'inpaint', prompt: 'x', params: { maskPath: `.wokgen/masks/${first}.png` }, createdAt: 4 });
     events = [];
   });
 
@@ -157,6 +161,7 @@ describe('refused before anything is queued, and no mask file is left behind', (
     ['a job whose mask file is not a PNG any more', () => (writeFileSync(join(folder, `.wokgen/masks/${first}.png`), 'GIF89a'), inpaint({ maskFromJobId: first })), 'invalid_input', /not a PNG/],
     ['a job made without a mask', () => inpaint({ maskFromJobId: library.assets.get(inputAssetId)!.jobId }), 'invalid_input', /not made with a mask/],
     ['both a painted mask and a job', () => inpaint({ maskFromJobId: first, maskPngBase64: mask.toString('base64') }), 'invalid_input', /either a painted mask or the earlier job’s mask/],
+    ['a job whose record points at another file of the workspace', () => inpaint({ maskFromJobId: pointing }), 'invalid_input', /does not point at its own mask file/],
     ['an id that is not a job id', () => inpaint({ maskFromJobId: '../../etc/passwd' }), 'invalid_input', /id of an earlier job/],
     ['a job’s mask on a tool without one', () => ({ mode: 'pixel', workspaceId, prompt: 'a crown', maskFromJobId: first }), 'invalid_input', /Only the inpaint tool takes a mask/],
   ];

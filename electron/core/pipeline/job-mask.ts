@@ -45,6 +45,11 @@ export function readJobMask(jobs: { get(id: string): Job | undefined }, workspac
   if (typeof relative !== 'string') {
     throw new AppFailure('invalid_input', 'That job was not made with a mask — paint one.', 'maskFromJobId');
   }
+  // Only the job's own mask file: a row edited (or imported) to point at another file of the
+  // workspace — an asset, another job's mask — must not turn it into a mask.
+  if (relative !== maskPath(job.id)) {
+    throw new AppFailure('invalid_input', `That job's record does not point at its own mask file — ${REPAINT}.`, 'maskFromJobId');
+  }
   let bytes: Buffer;
   try {
     bytes = readFileSync(resolveInside(workspace.folder, relative));
