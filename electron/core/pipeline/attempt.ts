@@ -133,6 +133,8 @@ export async function runSlot(plan: GenerationPlan, slot: SlotPlan, signal: Abor
       if (signal.aborted) throw signal.reason;
       const release = await deps.semaphore.acquire(caps.id, caps.concurrency, signal);
       deps.onAcquired?.();
+      // Replaces the phase of a provider tried before (its queue position, its rate limit).
+      deps.onProgress({ activity: `Sending to ${caps.label}` });
       const startedAt = deps.now();
       let result: { readonly output: ProviderOutput } | { readonly failure: ProviderError };
       try {
@@ -153,7 +155,7 @@ export async function runSlot(plan: GenerationPlan, slot: SlotPlan, signal: Abor
       deps.onAttempt({ provider: caps.id, model: request.model, slot: slot.slot, startedAt, finishedAt: deps.now(), ok: false, error: failure.message, errorKind: failure.kind });
       if (failure.kind === 'rate_limited' && !waitedOutRetryAfter && failure.retryAfterMs !== undefined && failure.retryAfterMs <= RETRY_AFTER_BUDGET_MS) {
         waitedOutRetryAfter = true;
-        deps.onProgress({ fraction: 0, activity: `${caps.label} asked to slow down: trying again in ${Math.max(1, Math.ceil(failure.retryAfterMs / 1000))} s` });
+        deps.onProgress({ activity: `${caps.label} asked to slow down: trying again in ${Math.max(1, Math.ceil(failure.retryAfterMs / 1000))} s` });
         await deps.sleep(failure.retryAfterMs, signal);
         continue;
       }

@@ -165,7 +165,11 @@ describe('fallback', () => {
     let calls = 0;
     const together = new FakeProvider(capabilities('together'), async (req, signal, onProgress) => {
       calls += 1;
-      if (calls === 1) throw new ProviderError('rate_limited', 'slow down', 20);
+      if (calls === 1) {
+        // Rate-limited while polling, its bar already moving.
+        onProgress({ fraction: 0.3 });
+        throw new ProviderError('rate_limited', 'slow down', 20);
+      }
       return succeeds()(req, signal, onProgress);
     });
     providers = [together];
@@ -177,6 +181,9 @@ describe('fallback', () => {
     // The wait is shown in the queue, not a bar standing still.
     const activities = events.flatMap((e) => (e.event === 'jobs.progress' ? [(e.payload as { activity?: string }).activity] : []));
     expect(activities.filter((a) => a?.endsWith('asked to slow down: trying again in 1 s'))).toHaveLength(1);
+    // The wait says so without moving the bar back.
+    const fractions = events.flatMap((e) => (e.event === 'jobs.progress' ? [(e.payload as { fraction: number }).fraction] : []));
+    expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
   });
 });
 

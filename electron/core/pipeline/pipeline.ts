@@ -264,7 +264,7 @@ export class Pipeline {
                 }
               },
               onProgress: (progress) => {
-                slotFractions[slot.slot] = Math.max(0, Math.min(1, progress.fraction));
+                if (progress.fraction !== undefined) slotFractions[slot.slot] = Math.max(0, Math.min(1, progress.fraction));
                 this.emit('jobs.progress', {
                   jobId: queued.id,
                   slot: slot.slot,

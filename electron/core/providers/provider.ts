@@ -68,8 +68,8 @@ export interface ProviderOutput {
 }
 
 export interface ProviderProgress {
-  /** 0–1. */
-  readonly fraction: number;
+  /** 0–1; absent when only the activity changed (the bar stays where it is). */
+  readonly fraction?: number;
   readonly step?: number;
   readonly total?: number;
   /** A small live preview (e.g. ComfyUI's latent previews). */

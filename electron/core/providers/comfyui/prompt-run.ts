@@ -249,6 +249,11 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
           fraction = Math.min(1, (done + Math.min(1, value / max)) / Math.max(1, samplers.length));
           step = value;
           total = max;
+          // Steps again after a reconnect: ComfyUI does not repeat `executing` for the running node.
+          if (activity === RUNNING_WITHOUT_EVENTS || activity === WAITING_IN_QUEUE) {
+            const sampler = samplers.indexOf(node);
+            activity = sampler >= 0 ? samplerActivity(sampler, samplers.length) : 'Sampling';
+          }
           onProgress(current());
           break;
         }

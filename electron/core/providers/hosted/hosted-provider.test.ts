@@ -73,7 +73,7 @@ afterEach(() => server.close());
 describe('HostedProvider', () => {
   it('renders an HD image at the requested size and reports the charge and the balances left', async () => {
     const progress: number[] = [];
-    const output = await provider.generate(request(), new AbortController().signal, (p) => progress.push(p.fraction));
+    const output = await provider.generate(request(), new AbortController().signal, (p) => progress.push(p.fraction ?? -1));
     expect(output.mime).toBe('image/png');
     expect(output.model).toBe('test-flux-hd');
     const sent = JSON.parse(server.server.requestsTo(/^\/api\/generate$/)[0]!.body.toString()) as Record<string, unknown>;

@@ -45,6 +45,8 @@ it('forwards partialText on jobs.progress only when the provider sends it', asyn
   });
   pipeline.submit({ mode: 'pixel', workspaceId, prompt: 'a tiny red potion' });
   await pipeline.whenIdle();
-  expect(progress.map((p) => p['partialText'])).toEqual([undefined, '<section>', '<section><h1>Hi</h1></section>']);
-  expect('partialText' in (progress[0] ?? {})).toBe(false);
+  // First the pipeline's own "Sending to …" phase, then the provider's three reports.
+  expect(progress.map((p) => p['partialText'])).toEqual([undefined, undefined, '<section>', '<section><h1>Hi</h1></section>']);
+  expect(progress[0]?.['activity']).toMatch(/^Sending to /);
+  expect('partialText' in (progress[1] ?? {})).toBe(false);
 });
