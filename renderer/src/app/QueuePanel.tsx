@@ -164,10 +164,12 @@ function JobRow({ entry, now, onDetails }: { entry: JobEntry; now: number; onDet
         </div>
       </div>
       <ProgressBar value={entry.overall} label="Progress" className={`job-progress job-progress-${job.status}`} />
-      {active && (entry.activity !== null || entry.step !== null) && (
+      {active && (
+        // Present (and its line reserved) from the start: screen readers announce changes to a
+        // live region that exists, not one that appears already filled; no jump when it fills.
         <p className="job-activity">
           {/* Phases change a few times a run: announced. Steps tick several times a second: not. */}
-          {entry.activity !== null && <span aria-live="polite">{entry.activity}</span>}
+          <span aria-live="polite">{entry.activity ?? ''}</span>
           {entry.step !== null && (
             <span className="job-step">
               step {entry.step.step}/{entry.step.total}

@@ -102,6 +102,23 @@ describe('jobs store', () => {
     expect(shown()).toEqual({ activity: 'Decoding the image', step: null });
   });
 
+  it('a batch shows the lowest unfinished slot’s phase, not whichever slot spoke last', async () => {
+    const { store, fake } = await openStore([aJob({ status: 'running' })]);
+    const progress = (slot: number, extra: Partial<EventPayload<'jobs.progress'>>) =>
+      fake.emit('jobs.progress', { jobId: 'job-1', slot, fraction: 0.2, overall: 0.2, step: null, total: null, previewDataUrl: null, ...extra });
+    const shown = () => ({ activity: store.getState().entries['job-1']?.activity, step: store.getState().entries['job-1']?.step });
+    progress(1, { activity: "In fal.ai's queue, 1 ahead" });
+    expect(shown().activity).toBe("In fal.ai's queue, 1 ahead");
+    progress(0, { activity: 'Generating on fal.ai', step: 3, total: 4 });
+    progress(1, { activity: "In fal.ai's queue, 1 ahead" });
+    progress(1, { activity: 'Next in fal.ai\'s queue' });
+    // Slot 1 keeps reporting, slot 0 stays on screen.
+    expect(shown()).toEqual({ activity: 'Generating on fal.ai', step: { step: 3, total: 4 } });
+    // Slot 0 done: the line moves on to slot 1.
+    progress(0, { fraction: 1, activity: 'Generating on fal.ai' });
+    expect(shown()).toEqual({ activity: "Next in fal.ai's queue", step: null });
+  });
+
   it('keeps the failure stage and message', async () => {
     const { store, fake } = await openStore([aJob({ status: 'running' })]);
     fake.emit('jobs.failed', { job: aJob({ status: 'failed' }), stage: 'provider', error: 'No provider answered.' });

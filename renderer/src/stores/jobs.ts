@@ -21,6 +21,14 @@ export interface LiveAttemptFailure {
   readonly errorKind: string;
 }
 
+/** What one slot's provider says it is doing, and its step while the phase has steps. */
+export interface SlotPhase {
+  readonly activity: string | null;
+  readonly step: { readonly step: number; readonly total: number } | null;
+}
+
+const NO_PHASE: SlotPhase = { activity: null, step: null };
+
 export interface JobEntry {
   readonly job: Job;
   /** 0..1, averaged over the slots (from `jobs.progress`). */
@@ -30,9 +38,14 @@ export interface JobEntry {
   readonly previewDataUrl: string | null;
   /** Code providers (UI/UX): the answer so far, as it streams in; null for image jobs. */
   readonly partialText: string | null;
-  /** What the provider says it is doing ("Loading the model", "In fal.ai's queue, 2 ahead"); null until it says. */
+  /** The phase each batch slot last reported: slots run side by side, each with its own. */
+  readonly slotPhases: Readonly<Record<number, SlotPhase>>;
+  /**
+   * The phase shown for the job: the lowest unfinished slot's, so a batch's line follows one
+   * slot instead of flipping between them (and a screen reader is not told every flip).
+   */
   readonly activity: string | null;
-  /** The newest sampler step, while the current phase has steps; null otherwise. */
+  /** That slot's newest sampler step, while its phase has steps; null otherwise. */
   readonly step: { readonly step: number; readonly total: number } | null;
   readonly liveFailures: ReadonlyArray<LiveAttemptFailure>;
   /** What the job made (from `jobs.succeeded`/`jobs.cancelled` or `loadJobAssets`); null until known. */
@@ -84,6 +97,7 @@ const freshEntry = (job: Job): JobEntry => ({
   slots: {},
   previewDataUrl: null,
   partialText: null,
+  slotPhases: {},
   activity: null,
   step: null,
   liveFailures: [],
@@ -190,8 +204,7 @@ export function createJobsStore({ api, notify = () => undefined }: { readonly ap
             slots: { ...entry.slots, [p.slot]: p.fraction },
             previewDataUrl: p.previewDataUrl ?? entry.previewDataUrl,
             partialText: p.partialText ?? entry.partialText,
-            activity: p.activity ?? entry.activity,
-            step: stepOf(p, entry.step),
+            ...phasesAfter(entry, p),
           };
         });
       },
@@ -305,9 +318,23 @@ export function createJobsStore({ api, notify = () => undefined }: { readonly ap
 }
 
 /** A step is shown while its phase lasts: a new phase without steps ("Decoding the image") clears it. */
-function stepOf(p: EventPayload<'jobs.progress'>, previous: JobEntry['step']): JobEntry['step'] {
+function stepOf(p: EventPayload<'jobs.progress'>, previous: SlotPhase['step']): SlotPhase['step'] {
   if (p.step !== null && p.total !== null && p.total > 0) return { step: p.step, total: p.total };
   return p.activity === undefined ? previous : null;
+}
+
+/** The slot phases after a progress event, and the phase the job shows: its lowest unfinished slot's that has one. */
+function phasesAfter(entry: JobEntry, p: EventPayload<'jobs.progress'>): Pick<JobEntry, 'slotPhases' | 'activity' | 'step'> {
+  const before = entry.slotPhases[p.slot] ?? NO_PHASE;
+  const slotPhases = { ...entry.slotPhases, [p.slot]: { activity: p.activity ?? before.activity, step: stepOf(p, before.step) } };
+  const fractions: Readonly<Record<number, number>> = { ...entry.slots, [p.slot]: p.fraction };
+  const withPhase = Object.keys(slotPhases)
+    .map(Number)
+    .filter((slot) => slotPhases[slot]?.activity != null)
+    .sort((a, b) => a - b);
+  const slot = withPhase.find((s) => (fractions[s] ?? 0) < 1) ?? withPhase[0];
+  const shown = slot === undefined ? (slotPhases[p.slot] ?? NO_PHASE) : (slotPhases[slot] ?? NO_PHASE);
+  return { slotPhases, activity: shown.activity, step: shown.step };
 }
 
 function truncatePrompt(prompt: string): string {

@@ -59,8 +59,11 @@ describe('QueuePanel', () => {
     await waitFor(() => expect(within(queue).getByText('Running')).toBeTruthy());
     const progress = (extra: Record<string, unknown>) =>
       act(() => fake.emit('jobs.progress', { jobId: 'job-1', slot: 0, fraction: 0.1, overall: 0.1, step: null, total: null, previewDataUrl: null, ...extra }));
+    // The live region is there before it has anything to say (announced when it changes).
+    const live = queue.querySelector('.job-activity [aria-live="polite"]');
+    expect(live?.textContent).toBe('');
     progress({ activity: 'Loading the model' });
-    expect(within(queue).getByText('Loading the model').getAttribute('aria-live')).toBe('polite');
+    expect(within(queue).getByText('Loading the model')).toBe(live);
     progress({ activity: 'Sampling', step: 7, total: 30 });
     expect(within(queue).getByText('Sampling')).toBeTruthy();
     expect(within(queue).getByText('step 7/30')).toBeTruthy();
