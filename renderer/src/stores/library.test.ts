@@ -37,6 +37,16 @@ describe('library store', () => {
     expect(fake.callsTo('library.assets')).toHaveLength(2);
   });
 
+  it('a prefetch leaves a gallery that already shows assets alone (the studio clicked may be the open one)', async () => {
+    const fake = createFakeWokgen({ 'library.assets': () => ok({ items: [anAsset('a'), anAsset('b')], nextCursor: { createdAt: 1, id: 'b' } }) });
+    const store = createLibraryStore({ api: fake.api });
+    await store.getState().loadAssets(WS);
+    const shown = selectWorkspaceAssets(WS)(store.getState());
+    store.getState().prefetchAssets(WS);
+    expect(fake.callsTo('library.assets')).toHaveLength(1);
+    expect(selectWorkspaceAssets(WS)(store.getState())).toBe(shown);
+  });
+
   it('a prefetch is not joined when the filter changed since, or when it is too old', async () => {
     let clock = 0;
     const fake = createFakeWokgen({ 'library.assets': () => ok({ items: [anAsset('a')], nextCursor: null }) });
@@ -45,9 +55,11 @@ describe('library store', () => {
     await store.getState().setFilter(WS, { starredOnly: true });
     expect(fake.callsTo('library.assets')).toEqual([{ workspaceId: WS }, { workspaceId: WS, filter: { starredOnly: true } }]);
 
-    store.getState().prefetchAssets(WS);
+    // Too old: a studio that took over 2 s to show its gallery asks again.
+    const later = createLibraryStore({ api: fake.api, now: () => clock });
+    later.getState().prefetchAssets(WS);
     clock += 2_001;
-    await store.getState().loadAssets(WS);
+    await later.getState().loadAssets(WS);
     expect(fake.callsTo('library.assets')).toHaveLength(4);
   });
 

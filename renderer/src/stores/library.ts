@@ -282,6 +282,10 @@ export function createLibraryStore({ api, notify = () => undefined, submit, requ
         return loadFirstPage(workspaceId);
       },
       prefetchAssets(workspaceId) {
+        // Only a gallery with nothing to show yet: one already held is on screen at once (its
+        // studio refreshes it on mount), and reloading it here would drop the pages scrolled into
+        // when the studio clicked is the one already open.
+        if ((get().assets[workspaceId]?.items.length ?? 0) > 0) return;
         prefetched.set(workspaceId, { key: JSON.stringify(query(workspaceId)), at: now(), page: loadFirstPage(workspaceId) });
       },
       async browseUnfiltered(workspaceId, cursor) {
