@@ -4,7 +4,7 @@
  * (`maskFromJobId`) instead of carrying the PNG — on a real library, real workspace folder and
  * the real pixel engine (whose schema checks the mask fields).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -16,6 +16,7 @@ import { openLibrary, type Library } from '../library';
 import { MODE_ENGINES } from '../modes/registry';
 import { silentLogger } from '../ports';
 import type { ProviderId } from '../providers/provider';
+import { MAX_STORED_MASK_BYTES } from './job-mask';
 import { Pipeline } from './pipeline';
 import { failureOf } from '../testing/failure-of';
 import { capabilities, FakeProvider, succeeds } from './testing';
@@ -161,6 +162,30 @@ describe('refused before anything is queued, and no mask file is left behind', (
     ['a job whose mask file is not a PNG any more', () => (writeFileSync(join(folder, `.wokgen/masks/${first}.png`), 'GIF89a'), inpaint({ maskFromJobId: first })), 'invalid_input', /not a PNG/],
     ['a job made without a mask', () => inpaint({ maskFromJobId: library.assets.get(inputAssetId)!.jobId }), 'invalid_input', /not made with a mask/],
     ['both a painted mask and a job', () => inpaint({ maskFromJobId: first, maskPngBase64: mask.toString('base64') }), 'invalid_input', /either a painted mask or the earlier job’s mask/],
+    [
+      'a job whose mask file is larger than any mask WokGen writes',
+      () => (writeFileSync(join(folder, `.wokgen/masks/${first}.png`), Buffer.concat([mask, Buffer.alloc(MAX_STORED_MASK_BYTES)])), inpaint({ maskFromJobId: first })),
+      'invalid_input',
+      /larger than any mask WokGen writes/,
+    ],
+    [
+      'a job whose mask file was replaced by a symlink (to a PNG inside the workspace, even)',
+      () => {
+        const target = join(folder, '.wokgen', 'elsewhere.png');
+        writeFileSync(target, mask);
+        rmSync(join(folder, `.wokgen/masks/${first}.png`));
+        symlinkSync(target, join(folder, `.wokgen/masks/${first}.png`));
+        return inpaint({ maskFromJobId: first });
+      },
+      'invalid_input',
+      /not a plain file any more/,
+    ],
+    [
+      'a job whose mask path is now a folder',
+      () => (rmSync(join(folder, `.wokgen/masks/${first}.png`)), mkdirSync(join(folder, `.wokgen/masks/${first}.png`)), inpaint({ maskFromJobId: first })),
+      'invalid_input',
+      /not a plain file any more/,
+    ],
     ['a job whose record points at another file of the workspace', () => inpaint({ maskFromJobId: pointing }), 'invalid_input', /does not point at its own mask file/],
     ['an id that is not a job id', () => inpaint({ maskFromJobId: '../../etc/passwd' }), 'invalid_input', /id of an earlier job/],
     ['a job’s mask on a tool without one', () => ({ mode: 'pixel', workspaceId, prompt: 'a crown', maskFromJobId: first }), 'invalid_input', /Only the inpaint tool takes a mask/],

@@ -6,7 +6,7 @@
  * The job row records the relative path (`params.maskPath`); the file is written before the job
  * is queued, so a job whose row says it has a mask always had one on disk.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, constants as fsConstants } from 'node:fs';
 import { AppFailure } from '../../../shared/errors';
 import type { Job } from '../../../shared/library';
 import { maskPath } from '../assets/asset-paths';
@@ -18,6 +18,41 @@ import { resolveInside } from '../fs/path-containment';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const REPAINT = 'paint a new one';
+
+/**
+ * A stored mask is at most what a request may carry (`maskPngBase64`, 16 MB of base64 = 12 MB):
+ * anything bigger was not written by us, and is not read into the main process.
+ */
+export const MAX_STORED_MASK_BYTES = 12_000_000;
+
+/**
+ * The file's bytes, read through one descriptor: opened without following a final symlink
+ * (O_NOFOLLOW, where the OS has it), checked to be a regular file within the size limit, then
+ * read — so what was checked is what is read.
+ */
+function readRegularFile(path: string, maxBytes: number): Buffer | 'missing' | 'not-a-file' | 'too-large' {
+  let fd: number;
+  try {
+    fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'not-a-file' : 'missing';
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return 'not-a-file';
+    if (stat.size > maxBytes) return 'too-large';
+    const bytes = Buffer.alloc(stat.size);
+    let offset = 0;
+    while (offset < bytes.length) {
+      const read = readSync(fd, bytes, offset, bytes.length - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    return bytes.subarray(0, offset);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Stores `bytes` as the mask of `jobId`; returns the relative path for the job row. `field` names the request field it came from. */
 export function storeJobMask(workspaceFolder: string, jobId: string, bytes: Uint8Array, field: 'maskPngBase64' | 'maskFromJobId'): string {
@@ -50,12 +85,16 @@ export function readJobMask(jobs: { get(id: string): Job | undefined }, workspac
   if (relative !== maskPath(job.id)) {
     throw new AppFailure('invalid_input', `That job's record does not point at its own mask file — ${REPAINT}.`, 'maskFromJobId');
   }
-  let bytes: Buffer;
+  let path: string;
   try {
-    bytes = readFileSync(resolveInside(workspace.folder, relative));
+    path = resolveInside(workspace.folder, relative);
   } catch {
     throw new AppFailure('not_found', `The mask of that job is no longer in the workspace folder — ${REPAINT}.`, 'maskFromJobId');
   }
+  const bytes = readRegularFile(path, MAX_STORED_MASK_BYTES);
+  if (bytes === 'missing') throw new AppFailure('not_found', `The mask of that job is no longer in the workspace folder — ${REPAINT}.`, 'maskFromJobId');
+  if (bytes === 'not-a-file') throw new AppFailure('invalid_input', `The mask of that job is not a plain file any more — ${REPAINT}.`, 'maskFromJobId');
+  if (bytes === 'too-large') throw new AppFailure('invalid_input', `The stored mask of that job is larger than any mask WokGen writes — ${REPAINT}.`, 'maskFromJobId');
   if (bytes.length < PNG_SIGNATURE.length || !bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE)) {
     throw new AppFailure('invalid_input', `The stored mask of that job is not a PNG image any more — ${REPAINT}.`, 'maskFromJobId');
   }

@@ -129,12 +129,11 @@ export function requestFromJob(job: Job): GenerateRequestInput {
 }
 
 /**
- * A job that stored its mask in the workspace folder (`params.maskPath`) is run again with
- * that mask by reference (`maskFromJobId`), in this session or any later one: main reads the
- * file, so the request stays small and a retry of a retry works even when the first job's
- * mask file is gone.
+ * A job from an earlier session that stored its mask in the workspace folder (`params.maskPath`)
+ * is run again with that mask by reference (`maskFromJobId`): main reads the file back (and
+ * stores it for the new job, so a retry of a retry works even when the first file is gone).
  */
-export function withStoredMask(request: GenerateRequestInput, job: Job): GenerateRequestInput {
+function withStoredMask(request: GenerateRequestInput, job: Job): GenerateRequestInput {
   if (typeof job.params.maskPath !== 'string') return request;
   const { maskPngBase64: _painted, ...rest } = request as GenerateRequestInput & { maskPngBase64?: string };
   return { ...rest, maskFromJobId: job.id } as GenerateRequestInput;
@@ -271,7 +270,9 @@ export function createJobsStore({ api, notify = () => undefined }: { readonly ap
       async retry(jobId) {
         const stored = get().requests[jobId];
         const entry = get().entries[jobId];
-        const request = entry === undefined ? stored : stored === undefined ? requestFromJob(entry.job) : withStoredMask(stored, entry.job);
+        // In this session the request as submitted (a painted mask included: it does not depend on
+        // the mask file still being on disk); from an earlier session, rebuilt from the job row.
+        const request = stored ?? (entry === undefined ? undefined : requestFromJob(entry.job));
         if (request === undefined) return { ok: false, error: { code: 'not_found', message: 'This job is no longer listed.' } };
         return get().submit(request);
       },
@@ -288,8 +289,7 @@ export function createJobsStore({ api, notify = () => undefined }: { readonly ap
       },
 
       requestOf(job) {
-        const stored = get().requests[job.id];
-        return stored === undefined ? requestFromJob(job) : withStoredMask(stored, job);
+        return get().requests[job.id] ?? requestFromJob(job);
       },
 
       start() {
