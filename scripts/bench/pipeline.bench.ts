@@ -25,8 +25,9 @@ const BATCH_RUNS = 5;
 export async function runPipelineBench(): Promise<void> {
   const { root, library, workspaceId } = openBenchWorkspace('pipeline', 'business');
   try {
-    // What diffusion providers return: an opaque RGB PNG (ComfyUI's SaveImage, FLUX and SDXL
-    // on Together, fal, Replicate and Hugging Face). sharp's composite adds an alpha channel, so
+    // What diffusion providers return: an opaque render (RGB PNG from ComfyUI's SaveImage and
+    // Together; JPEG or WebP, which have no alpha, from fal, Replicate, Hugging Face and
+    // Pollinations by default). sharp's composite adds an alpha channel, so
     // it is removed: an RGBA image is thumbnailed with premultiplied alpha (~5 ms more at
     // 1024²), which a transparent render needs and an opaque one would only pay for by accident.
     // The RGBA case is still measured below and reported on stderr.

@@ -16,7 +16,7 @@ export function colourForSeed(seed: number): string {
 /**
  * An opaque RGB PNG, as real servers send: ComfyUI's SaveImage writes
  * `Image.fromarray(np.clip(255 * i, 0, 255).astype(np.uint8))` of a 3-channel IMAGE tensor, and
- * the cloud FLUX/SDXL endpoints return RGB too. (sharp's composite adds an alpha channel, which
+ * the cloud endpoints send opaque renders too (PNG, or JPEG/WebP, which have no alpha). (sharp's composite adds an alpha channel, which
  * is removed again: a spurious alpha would send every test through the transparent-image paths.)
  */
 export async function renderSeedPng(seed: number, width: number, height: number): Promise<Buffer> {
