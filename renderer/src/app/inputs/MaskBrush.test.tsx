@@ -182,6 +182,22 @@ describe('MaskBrush from the keyboard', () => {
     expect(screen.getByText(MASK_CLEARED_MESSAGE)).toBeTruthy();
     key(canvas, 'z', { ctrlKey: true });
     expect(lastMask(onChange)).toEqual(['clear', 'fillRect #000000', 'arc 32.5,32.5 r2.5', 'fill #ffffff']);
+    // Cleared a second time: the same words, still a change the screen reader announces.
+    const announced = screen.getByText(MASK_CLEARED_MESSAGE).textContent;
+    tap(canvas, 'Delete');
+    expect(screen.getByText(MASK_CLEARED_MESSAGE, { exact: false }).textContent).not.toBe(announced);
+  });
+
+  it('leaves Ctrl/⌘+Z to the newest toast’s Undo when the mask has no stroke to undo', () => {
+    act(() => canvas.focus());
+    key(canvas, 'z', { code: 'KeyZ', ctrlKey: true });
+    expect(toastUndo).toHaveBeenCalledTimes(1);
+    tap(canvas, ' ');
+    // A Cyrillic layout types "я" on the Z key: the physical key undoes the stroke.
+    const undone = fireEvent.keyDown(canvas, { key: 'я', code: 'KeyZ', ctrlKey: true });
+    expect(undone).toBe(false);
+    expect(toastUndo).toHaveBeenCalledTimes(1);
+    expect(lastMask(onChange)).toBeNull();
   });
 
   it('ends a held stroke when focus leaves the canvas (one undoable stroke, not a stuck one)', () => {

@@ -60,7 +60,10 @@ export function MaskBrush({ imageUrl, width, height, pixelated, onChange }: Mask
   const [cursor, setCursor] = useState<Cursor>(() => centreCursor(width, height));
   const [focused, setFocused] = useState(false);
   // What a keyboard/screen-reader user cannot see change: said once through a polite status.
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncementText] = useState('');
+  // The same words twice in a row (a second Clear, ] at the largest size) must still be spoken:
+  // a live region announces changes, so a repeat gets an invisible no-break space.
+  const setAnnouncement = (text: string): void => setAnnouncementText((shown) => (shown === text ? `${text}\u00a0` : text));
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const id = useId();
   const maxSize = brushMaxFor(width, height);
@@ -124,8 +127,11 @@ export function MaskBrush({ imageUrl, width, height, pixelated, onChange }: Mask
     setAnnouncement(MASK_CLEARED_MESSAGE);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    // preventDefault also tells the studio's global Ctrl/⌘+Z (toast Undo) that this one is taken.
-    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z') {
+    // preventDefault also tells the studio's global Ctrl/⌘+Z (toast Undo) that this one is taken —
+    // only when there is a stroke to undo; with none, the newest toast's Undo still gets it.
+    // By character or physical key, as the global shortcut matches it (non-Latin layouts).
+    const z = event.key.toLowerCase() === 'z' || event.code === 'KeyZ';
+    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && z && strokes.length > 0) {
       event.preventDefault();
       undo();
     }
@@ -156,7 +162,7 @@ export function MaskBrush({ imageUrl, width, height, pixelated, onChange }: Mask
       case 'size': {
         const next = stepBrush(size, command.direction, maxSize);
         setSize(next);
-        setAnnouncement(`Brush ${next} px`);
+        setAnnouncement(`Brush ${next} px${next === size ? (command.direction > 0 ? ' (largest)' : ' (smallest)') : ''}`);
         return;
       }
       case 'clear':

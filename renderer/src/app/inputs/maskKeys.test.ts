@@ -17,6 +17,9 @@ describe('mask canvas keys', () => {
     expect(maskKeyCommand(press(' ', { shiftKey: true }))).toEqual({ kind: 'paint' });
     expect(maskKeyCommand(press('e'))).toEqual({ kind: 'toggle-erase' });
     expect(maskKeyCommand(press('X'))).toEqual({ kind: 'toggle-erase' });
+    // A Cyrillic layout: the E key types "у", the X key "ч"; the physical keys count.
+    expect(maskKeyCommand(press('у', { code: 'KeyE' }))).toEqual({ kind: 'toggle-erase' });
+    expect(maskKeyCommand(press('ч', { code: 'KeyX' }))).toEqual({ kind: 'toggle-erase' });
     expect(maskKeyCommand(press('['))).toEqual({ kind: 'size', direction: -1 });
     expect(maskKeyCommand(press(']'))).toEqual({ kind: 'size', direction: 1 });
     // A layout where the bracket keys type something else: the physical key counts.

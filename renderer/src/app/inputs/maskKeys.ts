@@ -57,7 +57,8 @@ export function maskKeyCommand(keys: MaskKeys): MaskKeyCommand | null {
   if (isPaintKey(keys.key)) return { kind: 'paint' };
   if (keys.shiftKey) return null;
   const key = keys.key.toLowerCase();
-  if (key === 'e' || key === 'x') return { kind: 'toggle-erase' };
+  // By character, or by physical key where the layout has no Latin E/X (Cyrillic, Greek…).
+  if (key === 'e' || key === 'x' || keys.code === 'KeyE' || keys.code === 'KeyX') return { kind: 'toggle-erase' };
   if (keys.key === '[' || keys.code === 'BracketLeft') return { kind: 'size', direction: -1 };
   if (keys.key === ']' || keys.code === 'BracketRight') return { kind: 'size', direction: 1 };
   if (keys.key === 'Delete' || keys.key === 'Backspace') return { kind: 'clear' };
