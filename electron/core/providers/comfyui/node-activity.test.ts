@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeActivity, samplerActivity } from './node-activity';
+import { isSamplerClass, nodeActivity, samplerActivity } from './node-activity';
 
 describe('nodeActivity', () => {
   it.each([
@@ -15,6 +15,10 @@ describe('nodeActivity', () => {
     ['KSampler', 'Sampling'],
     ['KSamplerAdvanced', 'Sampling'],
     ['SamplerCustomAdvanced', 'Sampling'],
+    ['KSampler (Efficient)', 'Sampling'],
+    ['KSamplerSelect', 'Preparing the sampler'],
+    ['SamplerEulerAncestral', 'Preparing the sampler'],
+    ['BasicScheduler', 'Preparing the sampler'],
     ['VAEDecode', 'Decoding the image'],
     ['VAEDecodeTiled', 'Decoding the image'],
     ['VAEEncodeForInpaint', 'Encoding the input image'],
@@ -35,6 +39,13 @@ describe('nodeActivity', () => {
     expect(nodeActivity('Evil\u001b[2J\u202eNode')).toBe('Running Evil[2JNode');
     expect(nodeActivity('X'.repeat(500))).toBe(`Running ${'X'.repeat(60)}`);
     expect(nodeActivity('\u0000\u0001')).toBe('Running');
+  });
+});
+
+describe('isSamplerClass', () => {
+  it('counts the nodes that run steps, not the ones that pick a sampler or scheduler', () => {
+    expect(['KSampler', 'KSamplerAdvanced', 'SamplerCustom', 'SamplerCustomAdvanced', 'KSampler (Efficient)'].every(isSamplerClass)).toBe(true);
+    expect(['KSamplerSelect', 'SamplerEulerAncestral', 'BasicScheduler', 'CheckpointLoaderSimple'].some(isSamplerClass)).toBe(false);
   });
 });
 

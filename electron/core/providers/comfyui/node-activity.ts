@@ -7,8 +7,18 @@
  * looks frozen. Class names are matched by pattern so custom-node variants ("UnetLoaderGGUF",
  * "KSamplerAdvanced", "CLIPTextEncodeSDXL") read the same as the built-ins.
  */
+/**
+ * Nodes that run the denoising loop and report `progress` steps: KSampler, KSamplerAdvanced,
+ * SamplerCustom(Advanced) and custom-node variants ("KSampler (Efficient)"). Not the nodes that
+ * only *choose* a sampler for SamplerCustom — KSamplerSelect, SamplerEulerAncestral… — which
+ * finish at once and send no steps (counting them would hold the bar at a fraction of its length).
+ */
+export function isSamplerClass(classType: string): boolean {
+  return /KSampler|SamplerCustom/.test(classType) && !/Select/.test(classType);
+}
+
 const PHASES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/Sampler/i, 'Sampling'],
+  [/^Sampler[A-Z]|KSamplerSelect|Scheduler$/, 'Preparing the sampler'],
   [/(Checkpoint|Unet|UNET|Diffusers|CLIP|VAE|Lora|ControlNet|UpscaleModel|Style|GLIGEN|Hypernetwork)Loader|Loader(Simple|GGUF)?$/, 'Loading the model'],
   [/TextEncode|Conditioning/, 'Reading the prompt'],
   [/VAEDecode/, 'Decoding the image'],
@@ -23,6 +33,7 @@ const PHASES: ReadonlyArray<readonly [RegExp, string]> = [
 const MAX_CLASS_SHOWN = 60;
 
 export function nodeActivity(classType: string): string {
+  if (isSamplerClass(classType)) return 'Sampling';
   for (const [pattern, phrase] of PHASES) if (pattern.test(classType)) return phrase;
   // A custom node: its class name is the best we know; only printable ASCII reaches the UI.
   const shown = classType.replace(/[^\x20-\x7e]/g, '').slice(0, MAX_CLASS_SHOWN).trim();

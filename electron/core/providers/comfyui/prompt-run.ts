@@ -19,7 +19,7 @@ import { ProviderError, type ProviderProgress } from '../provider';
 import type { ComfyUiClient, HistoryEntry, ImageRef } from './comfyui-client';
 import type { ComfyUiSocket } from './comfyui-socket';
 import type { ComfyFrame } from './frames';
-import { nodeActivity, RUNNING_WITHOUT_EVENTS, samplerActivity, WAITING_IN_QUEUE } from './node-activity';
+import { isSamplerClass, nodeActivity, RUNNING_WITHOUT_EVENTS, samplerActivity, WAITING_IN_QUEUE } from './node-activity';
 import { PreviewThrottle } from './preview-throttle';
 import type { Graph } from './workflows/graph';
 
@@ -61,7 +61,6 @@ export interface RunResult {
   readonly images: ReadonlyArray<ImageRef>;
 }
 
-const SAMPLER_CLASS = /Sampler/;
 /** A run's events that raced ahead of POST /prompt's answer are few; this only bounds memory. */
 const MAX_EARLY_FRAMES = 1_000;
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -72,7 +71,7 @@ export function runPrompt(deps: RunDeps, graph: Graph, signal: AbortSignal, onPr
   let promptId: string = randomUUID();
   /** Events for other prompt ids seen before that answer: one may be ours under the server's id. */
   const early: ComfyFrame[] = [];
-  const samplers = Object.keys(graph).filter((id) => SAMPLER_CLASS.test(graph[id]!.class_type));
+  const samplers = Object.keys(graph).filter((id) => isSamplerClass(graph[id]!.class_type));
   const samplerDone = new Set<string>();
   const images: ImageRef[] = [];
   let started = false;
